@@ -1,0 +1,61 @@
+import 'server-only';
+import { inArray, sql } from 'drizzle-orm';
+import { hashPassword } from '@/lib/auth/password';
+import type { Database } from './client';
+import { sections, users, type Role } from './schema';
+
+export const DEFAULT_SECTIONS = [
+  { slug: 'world', name: 'World' },
+  { slug: 'politics', name: 'Politics' },
+  { slug: 'business', name: 'Business' },
+  { slug: 'technology', name: 'Technology' },
+  { slug: 'sport', name: 'Sport' },
+  { slug: 'culture', name: 'Culture' },
+] as const;
+
+export const DEMO_USERS: readonly { email: string; name: string; role: Role }[] = [
+  { email: 'reporter@wiredesk.test', name: 'Riya Kapoor', role: 'reporter' },
+  { email: 'editor@wiredesk.test', name: 'Elena Marsh', role: 'editor' },
+  { email: 'admin@wiredesk.test', name: 'Adam Okafor', role: 'admin' },
+];
+
+export type SeedResult = { status: 'skipped' } | { status: 'seeded'; sections: number; demoUsers: number };
+
+// Several instances starting at once on one PostgreSQL: only one seeds.
+const SEED_LOCK_KEY = 7_281_203_312;
+
+/**
+ * Fills an empty database with the default sections and, unless demo is off, the
+ * three demo accounts. Idempotent, and a database with any user or section in it
+ * is left exactly as it is.
+ */
+export async function seedDatabase(
+  db: Database,
+  options: { demo: boolean; demoPassword: string },
+): Promise<SeedResult> {
+  const passwordHash = options.demo ? await hashPassword(options.demoPassword) : undefined;
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
+    if ((await tx.$count(users)) > 0 || (await tx.$count(sections)) > 0) return { status: 'skipped' };
+
+    await tx.insert(sections).values(DEFAULT_SECTIONS.map((section, position) => ({ ...section, position })));
+    if (passwordHash) {
+      await tx.insert(users).values(DEMO_USERS.map((user) => ({ ...user, passwordHash })));
+    }
+    return { status: 'seeded', sections: DEFAULT_SECTIONS.length, demoUsers: passwordHash ? DEMO_USERS.length : 0 };
+  });
+}
+
+/** The demo accounts that exist and are active, to print at start-up. */
+export async function listActiveDemoAccounts(db: Database): Promise<{ email: string; role: Role }[]> {
+  const rows = await db
+    .select({ email: users.email, role: users.role, active: users.active })
+    .from(users)
+    .where(
+      inArray(
+        users.email,
+        DEMO_USERS.map((user) => user.email),
+      ),
+    );
+  return rows.filter((row) => row.active).map(({ email, role }) => ({ email, role }));
+}

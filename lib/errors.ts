@@ -1,0 +1,28 @@
+/** The signed-in user may not do this (HTTP 403). */
+export class ForbiddenError extends Error {
+  override name = 'ForbiddenError';
+  constructor(message = 'You do not have permission to do that.') {
+    super(message);
+  }
+}
+
+/** Someone else changed the thing first (HTTP 409). */
+export class ConflictError extends Error {
+  override name = 'ConflictError';
+}
+
+/** Input failed validation (HTTP 400 / 422); fieldErrors map field names to messages. */
+export class ValidationError extends Error {
+  override name = 'ValidationError';
+  constructor(
+    message: string,
+    readonly fieldErrors: Record<string, string[]> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** Something looked up by id or slug does not exist (HTTP 404). */
+export class NotFoundError extends Error {
+  override name = 'NotFoundError';
+}

@@ -1,0 +1,78 @@
+import { expect, test } from 'vitest';
+import { buildUser, createStaff } from '@/db/factories';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors';
+import { signInWithPassword } from './auth/sign-in';
+import { createUser, findUserByEmail, getActiveUser, listUsers, SYSTEM, updateUser } from './users';
+
+test('an account is created with a normalized email and never hands back its hash', async () => {
+  const input = buildUser({ email: '  Sub.Editor@Wiredesk.TEST ', name: ' Sam Sub ', role: 'editor' });
+  const user = await createUser(SYSTEM, input);
+  expect(user).toEqual({ id: expect.any(Number), name: 'Sam Sub', email: 'sub.editor@wiredesk.test', role: 'editor' });
+  expect(Object.keys(user)).not.toContain('passwordHash');
+});
+
+test('a second account with the same email (any case) is refused with a clear message', async () => {
+  const first = await createStaff();
+  const attempt = createUser(SYSTEM, buildUser({ email: first.email.toUpperCase() }));
+  await expect(attempt).rejects.toBeInstanceOf(ValidationError);
+  await expect(attempt).rejects.toThrow(`A user with the email ${first.email} already exists`);
+});
+
+test.each([
+  [{ email: 'not-an-email' }, 'email', 'Enter a valid email address'],
+  [{ name: '   ' }, 'name', 'Name is required'],
+  [{ role: 'intern' as never }, 'role', 'Role must be one of reporter, editor, admin'],
+  [{ password: 'short' }, 'password', 'Password must be at least 8 characters'],
+])('bad input is refused field by field: %o', async (overrides, field, message) => {
+  const error = await createUser(SYSTEM, buildUser(overrides)).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ValidationError);
+  expect((error as ValidationError).fieldErrors[field]).toEqual([message]);
+});
+
+test('only admins may create or change accounts', async () => {
+  const reporter = await createStaff({ role: 'reporter' });
+  const editor = await createStaff({ role: 'editor' });
+  const admin = await createStaff({ role: 'admin' });
+  await expect(createUser(reporter, buildUser())).rejects.toBeInstanceOf(ForbiddenError);
+  await expect(createUser(editor, buildUser())).rejects.toBeInstanceOf(ForbiddenError);
+  await expect(updateUser(editor, reporter.id, { role: 'admin' })).rejects.toBeInstanceOf(ForbiddenError);
+  await expect(listUsers(reporter)).rejects.toBeInstanceOf(ForbiddenError);
+  expect((await createUser(admin, buildUser({ role: 'editor' }))).role).toBe('editor');
+});
+
+test('a role change or deactivation shows on the very next lookup of the session user', async () => {
+  const admin = await createStaff({ role: 'admin' });
+  const user = await createStaff({ role: 'reporter' });
+  expect((await getActiveUser(user.id))?.role).toBe('reporter');
+  await updateUser(admin, user.id, { role: 'editor' });
+  expect((await getActiveUser(user.id))?.role).toBe('editor');
+  await updateUser(admin, user.id, { active: false });
+  expect(await getActiveUser(user.id)).toBeNull();
+  await updateUser(admin, user.id, { active: true });
+  expect((await getActiveUser(user.id))?.role).toBe('editor');
+});
+
+test('a new password replaces the old one', async () => {
+  const user = await createStaff();
+  await updateUser(SYSTEM, user.id, { password: 'a brand new password' });
+  expect((await signInWithPassword({ email: user.email, password: user.password })).status).toBe('invalid');
+  expect((await signInWithPassword({ email: user.email, password: 'a brand new password' })).status).toBe('ok');
+});
+
+test('the last active admin cannot be deactivated or demoted', async () => {
+  const admins = (await listUsers(SYSTEM)).filter((u) => u.role === 'admin' && u.active);
+  for (const other of admins) await updateUser(SYSTEM, other.id, { active: false }).catch(() => undefined);
+  const remaining = (await listUsers(SYSTEM)).filter((u) => u.role === 'admin' && u.active);
+  const last = remaining[0] ?? (await createStaff({ role: 'admin' }));
+  await expect(updateUser(SYSTEM, last.id, { active: false })).rejects.toBeInstanceOf(ConflictError);
+  await expect(updateUser(SYSTEM, last.id, { role: 'editor' })).rejects.toThrow(
+    'Wiredesk needs at least one active admin.',
+  );
+  const second = await createStaff({ role: 'admin' });
+  await expect(updateUser(SYSTEM, last.id, { role: 'editor' })).resolves.toMatchObject({ role: 'editor' });
+  expect((await findUserByEmail(second.email))?.role).toBe('admin');
+});
+
+test('changing an account that does not exist is a not-found error', async () => {
+  await expect(updateUser(SYSTEM, 999_999, { name: 'Nobody' })).rejects.toBeInstanceOf(NotFoundError);
+});

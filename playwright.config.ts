@@ -1,0 +1,48 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// Set by scripts/test-e2e.mjs (`npm run test:e2e`), which also prepares the data directory.
+const port = process.env.E2E_PORT;
+if (!port || !process.env.WIREDESK_DATA_DIR) {
+  throw new Error('Run the browser tests with `npm run test:e2e` (it picks a port, a data directory and Chromium).');
+}
+const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  // One server with one embedded database on two cores: parallel workers only add noise.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: [['list']],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH,
+      // Root, no network: no sandbox, no GPU, and no background calls to Google.
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [
+    { name: 'setup', testMatch: /.*\.setup\.ts/ },
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, dependencies: ['setup'] },
+  ],
+  webServer: {
+    command: `node node_modules/next/dist/bin/next start --port ${port} --hostname 127.0.0.1`,
+    url: `${baseURL}/login`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe',
+    env: { WIREDESK_BASE_URL: baseURL, PORT: port },
+  },
+});

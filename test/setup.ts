@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import { format } from 'node:util';
+import postgres from 'postgres';
+import { afterAll, afterEach, beforeEach, vi } from 'vitest';
+import { closeDb } from '@/db/client';
+
+/*
+ * Each test file gets its own empty, migrated database: in-memory PGlite by default,
+ * or a fresh database on the PostgreSQL server in DATABASE_URL (npm run test:db).
+ * The database is opened lazily, so files that never touch it pay nothing.
+ */
+const serverUrl = process.env.DATABASE_URL;
+let dropDatabase: (() => Promise<void>) | undefined;
+
+if (serverUrl) {
+  const name = `wiredesk_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  process.env.DATABASE_URL = url.toString();
+  dropDatabase = async () => {
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+  };
+} else {
+  process.env.WIREDESK_DATA_DIR = 'memory://';
+}
+
+afterAll(async () => {
+  await closeDb();
+  await dropDatabase?.();
+});
+
+// A console.error nobody expected fails the test (tests that expect one replace this spy).
+beforeEach(() => {
+  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    throw new Error(`Unexpected console.error: ${format(...args)}`);
+  });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
