@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import type { Role } from './schema';
+import type { Role } from '@/lib/roles';
 import { createUser, SYSTEM, type NewUser, type StaffUser } from '@/lib/users';
 
 export const FACTORY_PASSWORD = 'correct horse battery';

@@ -1,7 +1,5 @@
 import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-
-export const ROLES = ['reporter', 'editor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES } from '@/lib/roles';
 
 export const userRole = pgEnum('user_role', ROLES);
 

@@ -2,7 +2,8 @@ import 'server-only';
 import { inArray, sql } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
 import type { Database } from './client';
-import { sections, users, type Role } from './schema';
+import { type Role } from '@/lib/roles';
+import { sections, users } from './schema';
 
 export const DEFAULT_SECTIONS = [
   { slug: 'world', name: 'World' },

@@ -1,4 +1,4 @@
-import type { Role } from '@/db/schema';
+import type { Role } from '@/lib/roles';
 
 export const DEMO_PASSWORD = process.env.WIREDESK_DEMO_PASSWORD || 'wiredesk-demo';
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { ROLES } from '@/db/schema';
+import { ROLES } from '@/lib/roles';
 import { ForbiddenError } from './errors';
 import { can, PERMISSIONS, requirePermission, type Permission } from './permissions';
 

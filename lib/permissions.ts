@@ -1,4 +1,4 @@
-import type { Role } from '@/db/schema';
+import type { Role } from '@/lib/roles';
 import { ForbiddenError } from './errors';
 
 /** What a signed-in staff member is, as far as authorization cares. */

@@ -76,3 +76,20 @@ test('the last active admin cannot be deactivated or demoted', async () => {
 test('changing an account that does not exist is a not-found error', async () => {
   await expect(updateUser(SYSTEM, 999_999, { name: 'Nobody' })).rejects.toBeInstanceOf(NotFoundError);
 });
+
+test('an admin cannot deactivate or re-role themselves (another admin can)', async () => {
+  const admin = await createStaff({ role: 'admin' });
+  const colleague = await createStaff({ role: 'admin' });
+  await expect(updateUser(admin, admin.id, { active: false })).rejects.toThrow(
+    'You cannot deactivate your own account or change your own role.',
+  );
+  await expect(updateUser(admin, admin.id, { role: 'editor' })).rejects.toBeInstanceOf(ConflictError);
+  await expect(updateUser(admin, admin.id, { name: 'Renamed Admin' })).resolves.toMatchObject({
+    name: 'Renamed Admin',
+  });
+  await expect(updateUser(colleague, admin.id, { role: 'editor' })).resolves.toMatchObject({ role: 'editor' });
+});
+
+test.each([['abc'], [''], ['-3'], ['1.5']])('a malformed user id (%o) is a validation error', async (id) => {
+  await expect(updateUser(SYSTEM, id, { name: 'X' })).rejects.toBeInstanceOf(ValidationError);
+});

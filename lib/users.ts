@@ -2,7 +2,8 @@ import 'server-only';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { ROLES, users, type Role } from '@/db/schema';
+import { users } from '@/db/schema';
+import { ROLES, type Role } from '@/lib/roles';
 import { hashPassword } from './auth/password';
 import { ConflictError, NotFoundError, ValidationError } from './errors';
 import { requirePermission, type Actor } from './permissions';
@@ -80,6 +81,11 @@ export async function listUsers(actor: Actor | typeof SYSTEM): Promise<(StaffUse
     .orderBy(asc(users.name));
 }
 
+export const UserIdSchema = z.coerce
+  .number({ error: 'Unknown user' })
+  .int({ error: 'Unknown user' })
+  .positive({ error: 'Unknown user' });
+
 export const UserChangesSchema = z
   .object({
     name: NewUserSchema.shape.name.optional(),
@@ -95,9 +101,18 @@ export type UserChanges = z.input<typeof UserChangesSchema>;
  * system). Takes effect on the user's next request, because every request re-reads
  * the account. Refuses to leave the newsroom without an active admin.
  */
-export async function updateUser(actor: Actor | typeof SYSTEM, id: number, input: UserChanges): Promise<StaffUser> {
+export async function updateUser(
+  actor: Actor | typeof SYSTEM,
+  userId: number | string,
+  input: UserChanges,
+): Promise<StaffUser> {
   if (actor !== SYSTEM) requirePermission(actor, 'users:manage');
+  const id = parseOrThrow(UserIdSchema, userId);
   const changes = parseOrThrow(UserChangesSchema, input);
+  if (actor !== SYSTEM && actor.id === id && (changes.active === false || changes.role !== undefined)) {
+    // Locking yourself out by a misclick helps nobody; another admin can do it.
+    throw new ConflictError('You cannot deactivate your own account or change your own role.');
+  }
   const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password);
   const db = await getDb();
   return db.transaction(async (tx) => {

@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { closeDb } from '@/db/client';
 import { DataDirectoryInUseError } from '@/db/lock';
-import { ROLES, type Role } from '@/db/schema';
+import { ROLES, type Role } from '@/lib/roles';
 import { ConfigError } from '@/lib/config';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/errors';
 import { createUser, findUserByEmail, listUsers, SYSTEM, updateUser, type UserChanges } from '@/lib/users';

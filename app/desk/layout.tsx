@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { DeskNav, type DeskNavLink } from '@/components/desk/desk-nav';
-import { ROLE_LABELS } from '@/components/desk/role-label';
+import { ROLE_LABELS } from '@/lib/roles';
 import { SignOutButton } from '@/components/desk/sign-out-button';
 import { SkipLink } from '@/components/ui/skip-link';
 import { requireStaff } from '@/lib/auth/current-user';

@@ -1,14 +1,16 @@
 import type { Metadata } from 'next';
-import { ROLE_LABELS } from '@/components/desk/role-label';
+import { AddUserForm } from '@/components/admin/add-user-form';
+import { UserControls } from '@/components/admin/user-controls';
 import { requireStaffWith } from '@/lib/auth/current-user';
+import { ROLE_LABELS } from '@/lib/roles';
 import { listSections } from '@/lib/sections';
 import { listUsers } from '@/lib/users';
 
 export const metadata: Metadata = { title: 'Admin' };
 
 export default async function AdminPage() {
-  const user = await requireStaffWith('users:manage');
-  const [staff, sections] = await Promise.all([listUsers(user), listSections()]);
+  const admin = await requireStaffWith('users:manage');
+  const [staff, sections] = await Promise.all([listUsers(admin), listSections()]);
   return (
     <>
       <h1>Admin</h1>
@@ -21,19 +23,25 @@ export default async function AdminPage() {
               <th scope="col">Email</th>
               <th scope="col">Role</th>
               <th scope="col">Status</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {staff.map((member) => (
-              <tr key={member.id}>
+              <tr key={member.id} className={member.active ? undefined : 'is-inactive'}>
                 <td>{member.name}</td>
                 <td>{member.email}</td>
                 <td>{ROLE_LABELS[member.role]}</td>
                 <td>{member.active ? 'Active' : 'Deactivated'}</td>
+                <td>{member.id === admin.id ? <span className="muted">You</span> : <UserControls user={member} />}</td>
               </tr>
             ))}
           </tbody>
         </table>
+        <h3>Add user</h3>
+        <AddUserForm />
       </section>
       <section aria-labelledby="sections-heading">
         <h2 id="sections-heading">Sections</h2>
