@@ -9,7 +9,11 @@ import { closeDb } from '@/db/client';
  * or a fresh database on the PostgreSQL server in DATABASE_URL (npm run test:db).
  * The database is opened lazily, so files that never touch it pay nothing.
  */
-const serverUrl = process.env.DATABASE_URL;
+// The server URL is remembered apart, since DATABASE_URL is pointed at this file's database.
+if (process.env.DATABASE_URL && !process.env.WIREDESK_TEST_SERVER_URL) {
+  process.env.WIREDESK_TEST_SERVER_URL = process.env.DATABASE_URL;
+}
+const serverUrl = process.env.WIREDESK_TEST_SERVER_URL;
 let dropDatabase: (() => Promise<void>) | undefined;
 
 if (serverUrl) {
