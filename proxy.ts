@@ -1,12 +1,17 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { REQUEST_PATH_HEADER } from '@/lib/auth/request-path';
+import { resolveArticlePath } from '@/lib/stories/public-article';
+
+// Top-level paths that are not sections, so /{first}/{second} under them is not an article.
+const NOT_SECTIONS = new Set(['desk', 'api', 'login', '_next']);
+const ARTICLE_PATH = /^\/([a-z0-9-]+)\/([a-z0-9-]+)$/;
 
 /**
- * Comfort, not security: sends visitors without a session cookie straight to /login,
- * and tells the desk pages which URL was asked for so sign-in can return there.
+ * Desk: comfort, not security — visitors without a session cookie go straight to
+ * /login, and desk pages learn which URL was asked for so sign-in can return there.
  * Every desk page, action and route checks the session on the server itself.
  */
-export function proxy(request: NextRequest) {
+function routeDesk(request: NextRequest) {
   const path = request.nextUrl.pathname + request.nextUrl.search;
   const hasSession = request.cookies.getAll().some((cookie) => cookie.name.includes('next-auth.session-token'));
   if (!hasSession) {
@@ -19,4 +24,30 @@ export function proxy(request: NextRequest) {
   return NextResponse.next({ request: { headers } });
 }
 
-export const config = { matcher: ['/desk', '/desk/:path*'] };
+/**
+ * Articles: pages cannot choose their status code, so the HTTP answer for a story
+ * that was taken down (410) or moved to another section (301) is decided here.
+ */
+async function routeArticle(request: NextRequest, section: string, slug: string) {
+  let route: Awaited<ReturnType<typeof resolveArticlePath>>;
+  try {
+    route = await resolveArticlePath(section, slug);
+  } catch {
+    return NextResponse.next(); // the page itself will answer (and log) properly
+  }
+  // The page renders the notice; this sets the status it cannot. (A rewrite would do too,
+  // but Next treats a rewrite to its own URL as external when bound to a specific host.)
+  if (route.status === 'gone') return NextResponse.next({ status: 410 });
+  if (route.status === 'moved') return NextResponse.redirect(new URL(route.location, request.url), 301);
+  return NextResponse.next();
+}
+
+export async function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  if (pathname === '/desk' || pathname.startsWith('/desk/')) return routeDesk(request);
+  const article = ARTICLE_PATH.exec(pathname);
+  if (article && !NOT_SECTIONS.has(article[1]!)) return routeArticle(request, article[1]!, article[2]!);
+  return NextResponse.next();
+}
+
+export const config = { matcher: ['/desk', '/desk/:path*', '/:section/:slug'] };

@@ -16,6 +16,9 @@ import * as schema from './schema';
 /** The one database type the app codes against: PGlite and PostgreSQL share it. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
+/** The handle inside db.transaction(async (tx) => …). */
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
 export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
 
 export type DatabaseHandle = {

@@ -1,5 +1,21 @@
-import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import { ROLES } from '@/lib/roles';
+import type { StoryBody } from '@/lib/stories/story-body';
+import { STORY_STATES } from '@/lib/workflow';
 
 export const userRole = pgEnum('user_role', ROLES);
 
@@ -49,4 +65,135 @@ export const signInAttempts = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('sign_in_attempts_email_created_idx').on(t.email, t.createdAt)],
+);
+
+export const storyState = pgEnum('story_state', STORY_STATES);
+export const revisionKind = pgEnum('revision_kind', ['save', 'conflict']);
+export const noteKind = pgEnum('note_kind', ['note', 'change_request']);
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
+
+export const stories = pgTable(
+  'stories',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    slug: text('slug').notNull(),
+    sectionId: integer('section_id')
+      .notNull()
+      .references(() => sections.id),
+    headline: text('headline').notNull(),
+    standfirst: text('standfirst').notNull().default(''),
+    body: jsonb('body').$type<StoryBody>().notNull(),
+    bodyText: text('body_text').notNull().default(''),
+    state: storyState('state').notNull().default('draft'),
+    /** Working-copy version: +1 on every save; saves must name the version they were based on. */
+    version: integer('version').notNull().default(1),
+    /** The frozen revision readers see; null until first published. */
+    liveRevisionId: integer('live_revision_id').references((): AnyPgColumn => storyRevisions.id),
+    liveVersion: integer('live_version'),
+    sourceWireItemId: integer('source_wire_item_id'),
+    embargoUntil: timestamptz('embargo_until'),
+    scheduledAt: timestamptz('scheduled_at'),
+    firstPublishedAt: timestamptz('first_published_at'),
+    lastPublishedAt: timestamptz('last_published_at'),
+    /** When the story entered its current state: the review queue is ordered by it. */
+    stateChangedAt: timestamptz('state_changed_at').notNull().defaultNow(),
+    createdById: integer('created_by_id')
+      .notNull()
+      .references(() => users.id),
+    updatedById: integer('updated_by_id')
+      .notNull()
+      .references(() => users.id),
+    searchVector: tsvector('search_vector')
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('simple', headline || ' ' || standfirst || ' ' || body_text)`),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('stories_slug_key').on(t.slug),
+    // Desk lists page by (updated_at, id) with keyset cursors; one index per common filter.
+    index('stories_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
+    index('stories_state_updated_idx').on(t.state, t.updatedAt.desc(), t.id.desc()),
+    index('stories_section_updated_idx').on(t.sectionId, t.updatedAt.desc(), t.id.desc()),
+    index('stories_state_changed_idx').on(t.state, t.stateChangedAt),
+    index('stories_search_idx').using('gin', t.searchVector),
+  ],
+);
+
+export const storyAuthors = pgTable(
+  'story_authors',
+  {
+    storyId: integer('story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** Byline order; the creator is 0. */
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.storyId, t.userId] }), index('story_authors_user_idx').on(t.userId, t.storyId)],
+);
+
+/** Every save (and every refused, conflicting save) as a full copy: nothing typed is lost. */
+export const storyRevisions = pgTable(
+  'story_revisions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    storyId: integer('story_id')
+      .notNull()
+      .references((): AnyPgColumn => stories.id, { onDelete: 'cascade' }),
+    /** The version this save created; for a conflict, the version it was based on. */
+    version: integer('version').notNull(),
+    kind: revisionKind('kind').notNull().default('save'),
+    headline: text('headline').notNull(),
+    standfirst: text('standfirst').notNull(),
+    body: jsonb('body').$type<StoryBody>().notNull(),
+    bodyText: text('body_text').notNull(),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('story_revisions_story_idx').on(t.storyId, t.id)],
+);
+
+/** The audit trail: one row per mutation (who, what, when, from, to, note). */
+export const storyEvents = pgTable(
+  'story_events',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    storyId: integer('story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    action: text('action').notNull(),
+    fromState: storyState('from_state'),
+    toState: storyState('to_state'),
+    actorId: integer('actor_id')
+      .notNull()
+      .references(() => users.id),
+    note: text('note'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('story_events_story_idx').on(t.storyId, t.id)],
+);
+
+export const storyComments = pgTable(
+  'story_comments',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    storyId: integer('story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    kind: noteKind('kind').notNull().default('note'),
+    body: text('body').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    resolvedAt: timestamptz('resolved_at'),
+    resolvedById: integer('resolved_by_id').references(() => users.id),
+  },
+  (t) => [index('story_comments_story_idx').on(t.storyId, t.id)],
 );

@@ -15,7 +15,7 @@ async function snapshot() {
 
 async function emptyDatabase() {
   const db = await getDb();
-  await db.execute(sql`truncate ${sections}, ${users} restart identity`);
+  await db.execute(sql`truncate ${sections}, ${users} restart identity cascade`);
 }
 
 // One database per file: these tests run in order and build on each other's state.

@@ -26,3 +26,23 @@ export class ValidationError extends Error {
 export class NotFoundError extends Error {
   override name = 'NotFoundError';
 }
+
+/** The workflow has no such move from the story's current state (HTTP 409). */
+export class InvalidTransitionError extends ConflictError {
+  override name = 'InvalidTransitionError';
+}
+
+/**
+ * A save was based on an older version than the story now has (HTTP 409). The refused
+ * content was kept as a revision, so nothing typed is lost.
+ */
+export class StaleVersionError extends ConflictError {
+  override name = 'StaleVersionError';
+  constructor(
+    message: string,
+    readonly currentVersion: number,
+    readonly keptRevisionId: number | null,
+  ) {
+    super(message);
+  }
+}

@@ -155,3 +155,14 @@ export async function findUserByEmail(email: string): Promise<(StaffUser & { act
     .limit(1);
   return row ?? null;
 }
+
+/** Active staff by name, for byline pickers and filters; any staff member may see it. */
+export async function listActiveStaff(actor: Actor): Promise<{ id: number; name: string }[]> {
+  requirePermission(actor, 'desk:view');
+  const db = await getDb();
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(eq(users.active, true))
+    .orderBy(asc(users.name));
+}

@@ -1,0 +1,87 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { StateBadge } from '@/components/story/state-badge';
+import { StoryEditor } from '@/components/story/story-editor';
+import { StoryNotes } from '@/components/story/story-notes';
+import { StoryTimeline } from '@/components/story/story-timeline';
+import { WorkflowActions } from '@/components/story/workflow-actions';
+import { requireStaff } from '@/lib/auth/current-user';
+import { NotFoundError } from '@/lib/errors';
+import { formatDateTime, toDateTimeLocalValue } from '@/lib/format-time';
+import { listSections } from '@/lib/sections';
+import { getStoryForEditor } from '@/lib/stories/get-story';
+import { StoryIdSchema } from '@/lib/stories/story-input';
+import { listActiveStaff } from '@/lib/users';
+
+type Props = { params: Promise<{ id: string }> };
+
+export const metadata: Metadata = { title: 'Story' };
+
+export default async function StoryPage({ params }: Props) {
+  const user = await requireStaff();
+  const id = StoryIdSchema.safeParse((await params).id);
+  if (!id.success) notFound();
+  const story = await getStoryForEditor(user, id.data).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const [sections, staff] = await Promise.all([listSections(), listActiveStaff(user)]);
+
+  return (
+    <div className="story-page">
+      <div className="story-page__main">
+        <div className="story-page__status">
+          <StateBadge state={story.state} live />
+          <p className="muted">
+            Version {story.version}, saved by {story.updatedByName} ·{' '}
+            <time dateTime={story.updatedAt.toISOString()}>{formatDateTime(story.updatedAt)}</time>
+            {story.hasPendingChanges && ' · has changes readers do not see yet'}
+          </p>
+          {story.embargoUntil && (
+            <p className="embargo">
+              Embargoed until{' '}
+              <time dateTime={story.embargoUntil.toISOString()}>{formatDateTime(story.embargoUntil)}</time>
+            </p>
+          )}
+          {story.scheduledAt && (
+            <p>
+              Scheduled for <time dateTime={story.scheduledAt.toISOString()}>{formatDateTime(story.scheduledAt)}</time>
+            </p>
+          )}
+          {story.publicPath && (
+            <p>
+              Live at <Link href={story.publicPath}>{story.publicPath}</Link>
+            </p>
+          )}
+        </div>
+        <h1 className="visually-hidden">{story.headline}</h1>
+        <WorkflowActions
+          storyId={story.id}
+          version={story.version}
+          actions={story.allowedActions}
+          minPublishAt={toDateTimeLocalValue(new Date())}
+        />
+        <StoryEditor
+          storyId={story.id}
+          version={story.version}
+          initial={{
+            headline: story.headline,
+            standfirst: story.standfirst,
+            slug: story.slug,
+            sectionId: story.section.id,
+            body: story.body,
+            authors: story.authors,
+          }}
+          sections={sections}
+          staff={staff}
+          canEdit={story.canEdit}
+        />
+      </div>
+      <aside className="story-page__side" aria-label="Notes and history">
+        <StoryNotes storyId={story.id} notes={story.notes} />
+        <StoryTimeline events={story.events} />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+import { StoryEditor } from '@/components/story/story-editor';
+import { requireStaffWith } from '@/lib/auth/current-user';
+import { listSections } from '@/lib/sections';
+import { emptyStoryBody } from '@/lib/stories/story-body';
+
+export const metadata: Metadata = { title: 'New story' };
+
+export default async function NewStoryPage() {
+  const user = await requireStaffWith('story:create');
+  const sections = await listSections();
+  return (
+    <>
+      <h1>New story</h1>
+      <StoryEditor
+        initial={{
+          headline: '',
+          standfirst: '',
+          slug: '',
+          sectionId: null,
+          body: emptyStoryBody(),
+          authors: [{ id: user.id, name: user.name }],
+        }}
+        sections={sections}
+        staff={[]}
+        canEdit
+      />
+    </>
+  );
+}

@@ -1,0 +1,156 @@
+import 'server-only';
+import { asc, desc, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { getDb } from '@/db/client';
+import { sections, stories, storyAuthors, storyComments, storyEvents, storyRevisions, users } from '@/db/schema';
+import { NotFoundError } from '@/lib/errors';
+import { can, canResolveNote, type Actor } from '@/lib/permissions';
+import { allowedActions, type StoryState, type WorkflowAction } from '@/lib/workflow';
+import type { StoryBody } from './story-body';
+import { hasPendingChanges } from './story-record';
+
+export type StoryForEditor = {
+  id: number;
+  slug: string;
+  headline: string;
+  standfirst: string;
+  body: StoryBody;
+  state: StoryState;
+  version: number;
+  section: { id: number; slug: string; name: string };
+  authors: { id: number; name: string }[];
+  embargoUntil: Date | null;
+  scheduledAt: Date | null;
+  firstPublishedAt: Date | null;
+  lastPublishedAt: Date | null;
+  liveVersion: number | null;
+  hasPendingChanges: boolean;
+  updatedAt: Date;
+  updatedByName: string;
+  /** Where readers find it, while they can. */
+  publicPath: string | null;
+  revisions: { id: number; version: number; kind: 'save' | 'conflict'; authorName: string; createdAt: Date }[];
+  events: {
+    id: number;
+    action: string;
+    fromState: StoryState | null;
+    toState: StoryState | null;
+    actorName: string;
+    note: string | null;
+    createdAt: Date;
+  }[];
+  notes: {
+    id: number;
+    kind: 'note' | 'change_request';
+    body: string;
+    authorName: string;
+    createdAt: Date;
+    resolvedAt: Date | null;
+    canResolve: boolean;
+  }[];
+  /** What this user may do right now: the page shows exactly these. */
+  allowedActions: WorkflowAction[];
+  canEdit: boolean;
+};
+
+const updatedBy = alias(users, 'updated_by');
+
+/** Everything the story page shows, shaped for it; any staff member may look. */
+export async function getStoryForEditor(actor: Actor, storyId: number): Promise<StoryForEditor> {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      story: stories,
+      section: { id: sections.id, slug: sections.slug, name: sections.name },
+      updatedByName: updatedBy.name,
+    })
+    .from(stories)
+    .innerJoin(sections, eq(sections.id, stories.sectionId))
+    .innerJoin(updatedBy, eq(updatedBy.id, stories.updatedById))
+    .where(eq(stories.id, storyId));
+  if (!row) throw new NotFoundError('This story does not exist.');
+  const { story, section } = row;
+
+  const [authors, revisions, events, notes] = await Promise.all([
+    db
+      .select({ id: users.id, name: users.name })
+      .from(storyAuthors)
+      .innerJoin(users, eq(users.id, storyAuthors.userId))
+      .where(eq(storyAuthors.storyId, storyId))
+      .orderBy(asc(storyAuthors.position)),
+    db
+      .select({
+        id: storyRevisions.id,
+        version: storyRevisions.version,
+        kind: storyRevisions.kind,
+        authorName: users.name,
+        createdAt: storyRevisions.createdAt,
+      })
+      .from(storyRevisions)
+      .innerJoin(users, eq(users.id, storyRevisions.authorId))
+      .where(eq(storyRevisions.storyId, storyId))
+      .orderBy(desc(storyRevisions.id)),
+    db
+      .select({
+        id: storyEvents.id,
+        action: storyEvents.action,
+        fromState: storyEvents.fromState,
+        toState: storyEvents.toState,
+        actorName: users.name,
+        note: storyEvents.note,
+        createdAt: storyEvents.createdAt,
+      })
+      .from(storyEvents)
+      .innerJoin(users, eq(users.id, storyEvents.actorId))
+      .where(eq(storyEvents.storyId, storyId))
+      .orderBy(desc(storyEvents.id)),
+    db
+      .select({
+        id: storyComments.id,
+        kind: storyComments.kind,
+        body: storyComments.body,
+        authorId: storyComments.authorId,
+        authorName: users.name,
+        createdAt: storyComments.createdAt,
+        resolvedAt: storyComments.resolvedAt,
+      })
+      .from(storyComments)
+      .innerJoin(users, eq(users.id, storyComments.authorId))
+      .where(eq(storyComments.storyId, storyId))
+      .orderBy(asc(storyComments.id)),
+  ]);
+
+  const permissionView = {
+    state: story.state,
+    authorIds: authors.map((a) => a.id),
+    hasPendingChanges: hasPendingChanges(story),
+  };
+  return {
+    id: story.id,
+    slug: story.slug,
+    headline: story.headline,
+    standfirst: story.standfirst,
+    body: story.body,
+    state: story.state,
+    version: story.version,
+    section,
+    authors,
+    embargoUntil: story.embargoUntil,
+    scheduledAt: story.scheduledAt,
+    firstPublishedAt: story.firstPublishedAt,
+    lastPublishedAt: story.lastPublishedAt,
+    liveVersion: story.liveVersion,
+    hasPendingChanges: permissionView.hasPendingChanges,
+    updatedAt: story.updatedAt,
+    updatedByName: row.updatedByName,
+    publicPath: story.state === 'published' ? `/${section.slug}/${story.slug}` : null,
+    revisions,
+    events,
+    notes: notes.map(({ authorId, ...note }) => ({
+      ...note,
+      canResolve: note.resolvedAt === null && canResolveNote(actor, { authorId }, permissionView),
+    })),
+    allowedActions: allowedActions(actor, permissionView),
+    canEdit: can(actor, 'edit', permissionView),
+  };
+}

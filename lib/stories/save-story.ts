@@ -1,0 +1,130 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { stories, storyRevisions } from '@/db/schema';
+import { ForbiddenError, StaleVersionError } from '@/lib/errors';
+import { can, type Actor } from '@/lib/permissions';
+import { parseOrThrow } from '@/lib/validation';
+import { storyBodyToText } from './story-body';
+import { assertActiveStaff, assertSectionExists, assertSlugFree, writeBylines } from './story-fields';
+import { StoryEditorSchema, type StoryEditorInput } from './story-input';
+import { lockStory, recordStoryEvent } from './story-record';
+
+export type SaveResult = { version: number; changed: boolean };
+
+// jsonb does not keep key order, so bodies are compared with sorted keys.
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
+
+type Outcome =
+  { kind: 'saved'; result: SaveResult } | { kind: 'stale'; currentVersion: number; keptRevisionId: number };
+
+/**
+ * Saves the working copy. The save names the version it was based on; if someone
+ * saved since, it is refused with StaleVersionError — and the refused text is kept as a
+ * revision first, so nothing typed is lost. A save that changes nothing writes nothing.
+ * On a published story only the working copy changes; readers see the live revision.
+ */
+export async function saveStory(
+  actor: Actor,
+  storyId: number,
+  input: StoryEditorInput,
+  now = new Date(),
+): Promise<SaveResult> {
+  const data = parseOrThrow(StoryEditorSchema, input);
+  const bodyText = storyBodyToText(data.body);
+  const db = await getDb();
+
+  const outcome = await db.transaction(async (tx): Promise<Outcome> => {
+    const story = await lockStory(tx, storyId);
+    if (!can(actor, 'edit', story)) {
+      throw new ForbiddenError('You cannot edit this story in its current state.');
+    }
+
+    if (data.baseVersion !== story.version) {
+      const [kept] = await tx
+        .insert(storyRevisions)
+        .values({
+          storyId,
+          version: data.baseVersion,
+          kind: 'conflict',
+          headline: data.headline,
+          standfirst: data.standfirst,
+          body: data.body,
+          bodyText,
+          authorId: actor.id,
+          createdAt: now,
+        })
+        .returning({ id: storyRevisions.id });
+      await recordStoryEvent(tx, {
+        storyId,
+        actorId: actor.id,
+        action: 'save_conflict',
+        note: `Based on version ${data.baseVersion}, but the story was at version ${story.version}; the refused text was kept as a revision.`,
+        at: now,
+      });
+      return { kind: 'stale', currentVersion: story.version, keptRevisionId: kept!.id };
+    }
+
+    const authorIds = data.authorIds ?? story.authorIds;
+    const bylinesChanged = authorIds.join(',') !== story.authorIds.join(',');
+    const unchanged =
+      data.headline === story.headline &&
+      data.standfirst === story.standfirst &&
+      data.slug === story.slug &&
+      data.sectionId === story.sectionId &&
+      !bylinesChanged &&
+      canonicalJson(data.body) === canonicalJson(story.body);
+    if (unchanged) return { kind: 'saved', result: { version: story.version, changed: false } };
+
+    if (data.sectionId !== story.sectionId) await assertSectionExists(tx, data.sectionId);
+    if (data.slug !== story.slug) await assertSlugFree(tx, data.slug, storyId);
+    if (bylinesChanged) {
+      await assertActiveStaff(tx, authorIds);
+      await writeBylines(tx, storyId, authorIds);
+    }
+
+    const version = story.version + 1;
+    await tx
+      .update(stories)
+      .set({
+        headline: data.headline,
+        standfirst: data.standfirst,
+        slug: data.slug,
+        sectionId: data.sectionId,
+        body: data.body,
+        bodyText,
+        version,
+        updatedAt: now,
+        updatedById: actor.id,
+      })
+      .where(eq(stories.id, storyId));
+    await tx.insert(storyRevisions).values({
+      storyId,
+      version,
+      kind: 'save',
+      headline: data.headline,
+      standfirst: data.standfirst,
+      body: data.body,
+      bodyText,
+      authorId: actor.id,
+      createdAt: now,
+    });
+    await recordStoryEvent(tx, { storyId, actorId: actor.id, action: 'save', note: `Version ${version}`, at: now });
+    return { kind: 'saved', result: { version, changed: true } };
+  });
+
+  if (outcome.kind === 'stale') {
+    throw new StaleVersionError(
+      `Someone else saved this story a moment ago (it is now at version ${outcome.currentVersion}). Your text was kept as a revision; reload to see theirs.`,
+      outcome.currentVersion,
+      outcome.keptRevisionId,
+    );
+  }
+  return outcome.result;
+}

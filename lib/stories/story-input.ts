@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { WORKFLOW_ACTIONS } from '@/lib/workflow';
+import { SlugSchema } from './slug';
+import { StoryBodySchema } from './story-body';
+
+// One schema per form, shared by the form, the server action, lib/ and the tests.
+
+export const MAX_HEADLINE_LENGTH = 300;
+export const MAX_STANDFIRST_LENGTH = 1000;
+
+export const StoryIdSchema = z.coerce
+  .number({ error: 'Unknown id' })
+  .int({ error: 'Unknown id' })
+  .positive({ error: 'Unknown id' });
+
+const content = {
+  headline: z
+    .string({ error: 'Headline is required' })
+    .trim()
+    .min(1, 'Headline is required')
+    .max(MAX_HEADLINE_LENGTH, `Headline must be at most ${MAX_HEADLINE_LENGTH} characters`),
+  standfirst: z
+    .string()
+    .trim()
+    .max(MAX_STANDFIRST_LENGTH, `Standfirst must be at most ${MAX_STANDFIRST_LENGTH} characters`)
+    .default(''),
+  sectionId: z.coerce.number({ error: 'Choose a section' }).int().positive({ error: 'Choose a section' }),
+  body: StoryBodySchema,
+  authorIds: z
+    .array(StoryIdSchema)
+    .min(1, 'A story needs at least one byline')
+    .max(20, 'At most 20 bylines')
+    .refine((ids) => new Set(ids).size === ids.length, 'Each byline appears once')
+    .optional(),
+};
+
+/** New story: the slug is optional (made from the headline when blank). */
+export const NewStorySchema = z.object({
+  ...content,
+  slug: z.union([z.literal(''), SlugSchema]).optional(),
+  sourceWireItemId: StoryIdSchema.optional(),
+  embargoUntil: z.coerce.date().optional(),
+});
+export type NewStoryInput = z.input<typeof NewStorySchema>;
+
+/** A save of the working copy; baseVersion is the version the editor started from. */
+export const StoryEditorSchema = z.object({
+  ...content,
+  slug: SlugSchema,
+  baseVersion: z.coerce.number({ error: 'Missing version' }).int().positive({ error: 'Missing version' }),
+});
+export type StoryEditorInput = z.input<typeof StoryEditorSchema>;
+
+export const TransitionSchema = z.object({
+  action: z.enum(WORKFLOW_ACTIONS, { error: 'Unknown workflow action' }),
+  note: z.string().trim().max(5000, 'Note must be at most 5,000 characters').optional(),
+  publishAt: z.coerce.date({ error: 'Enter a valid date and time' }).optional(),
+  /** The version the user was looking at; content-affirming actions refuse a newer one. */
+  expectedVersion: z.coerce.number().int().positive().optional(),
+});
+export type TransitionInput = z.input<typeof TransitionSchema>;
+
+export const NoteSchema = z.object({
+  body: z.string({ error: 'Write a note first' }).trim().min(1, 'Write a note first').max(5000, 'Note is too long'),
+});
