@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { sections, stories, storyAuthors, storyComments } from '@/db/schema';
+import { sections, stories, storyAuthors, storyComments, storyStateCounts } from '@/db/schema';
 import { requirePermission, type Actor } from '@/lib/permissions';
 import { STORY_STATES, type StoryState } from '@/lib/workflow';
 
@@ -190,10 +190,7 @@ export async function getDashboard(actor: Actor): Promise<{
     .where(eq(stories.state, 'in_review'))
     .orderBy(asc(stories.stateChangedAt), asc(stories.id))
     .limit(50);
-  const counts = await db
-    .select({ state: stories.state, count: sql<number>`count(*)::int` })
-    .from(stories)
-    .groupBy(stories.state);
+  const counts = await db.select().from(storyStateCounts);
   const stateCounts = Object.fromEntries(STORY_STATES.map((state) => [state, 0])) as Record<StoryState, number>;
   for (const { state, count } of counts) stateCounts[state] = count;
   return { myStories, reviewQueue, stateCounts };

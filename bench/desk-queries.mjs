@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+// Desk benchmark: with 100,000 stories on the embedded database, the server time
+// (request to last byte, over loopback, production build) of the desk list — first
+// page, filtered, searched, 50,000 stories deep — the board and the dashboards.
+// Baseline in the same run: /login, a page that touches no story.
+//   node bench/desk-queries.mjs [stories=100000] [requests=60]
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildIsCurrent, buildOrExit, NEXT_BIN, ROOT } from '../scripts/lib/build.mjs';
+import { freePort } from '../scripts/lib/free-port.mjs';
+
+const storyCount = Number(process.argv[2] ?? 100_000);
+const requests = Number(process.argv[3] ?? 60);
+if (!buildIsCurrent()) buildOrExit('the benchmark runs against a production build');
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wiredesk-bench-desk-'));
+const env = { ...process.env, DATABASE_URL: '', WIREDESK_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: '1' };
+console.log(`Generating ${storyCount} stories in ${dataDir}…`);
+const generated = spawnSync(
+  process.execPath,
+  ['--conditions=react-server', '--import', 'tsx', 'bench/fixtures/generate-stories.ts', String(storyCount)],
+  { cwd: ROOT, env, stdio: 'inherit' },
+);
+if (generated.status !== 0) process.exit(1);
+
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const server = spawn(process.execPath, [NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+  cwd: ROOT,
+  env: { ...env, WIREDESK_BASE_URL: base },
+  stdio: 'ignore',
+});
+
+async function waitForServer() {
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${base}/login`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('server did not start');
+}
+
+function cookieHeader(response, jar) {
+  for (const cookie of response.headers.getSetCookie()) {
+    const [pair] = cookie.split(';');
+    const [name, value] = pair.split('=');
+    jar.set(name, value);
+  }
+  return [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+}
+
+async function signIn(email, password) {
+  const jar = new Map();
+  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = await csrfResponse.json();
+  const cookies = cookieHeader(csrfResponse, jar);
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies },
+    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
+    redirect: 'manual',
+  });
+  const header = cookieHeader(response, jar);
+  if (!header.includes('session-token')) throw new Error(`sign-in failed for ${email}`);
+  return header;
+}
+
+async function time(url, cookie) {
+  const started = performance.now();
+  const response = await fetch(`${base}${url}`, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
+  const body = await response.text();
+  const ms = performance.now() - started;
+  if (response.status !== 200) throw new Error(`${url}: HTTP ${response.status}`);
+  return { ms, body };
+}
+
+async function measure(url, cookie, check) {
+  for (let i = 0; i < 5; i++) await time(url, cookie); // warm caches and JIT
+  const samples = [];
+  let body = '';
+  for (let i = 0; i < requests; i++) {
+    const result = await time(url, cookie);
+    samples.push(result.ms);
+    body = result.body;
+  }
+  if (check && !check(body)) throw new Error(`${url}: unexpected page`);
+  samples.sort((a, b) => a - b);
+  const pick = (q) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))];
+  return { p50: pick(0.5), p95: pick(0.95) };
+}
+
+try {
+  await waitForServer();
+  const editor = await signIn('editor@wiredesk.test', 'wiredesk-demo');
+  // "Bench Staff 0" is a reporter with about 2,500 stories of their own.
+  const reporterEmail = await (async () => {
+    const admin = await signIn('admin@wiredesk.test', 'wiredesk-demo');
+    const { body } = await time('/desk/admin', admin);
+    const match = /<td>Bench Staff 0<\/td><td>([^<]+)<\/td>/.exec(body);
+    if (!match) throw new Error('bench reporter not found');
+    return match[1];
+  })();
+  const reporter = await signIn(reporterEmail, 'correct horse battery');
+
+  // Story g was updated at 2024-11-28 + g × 631 s, and has id g: the cursor 50,000 stories deep.
+  const deep = storyCount / 2;
+  const deepCursor = `${Date.parse('2024-11-28T00:00:00Z') + deep * 631_000}.${deep}`;
+  const hasRows = (body) => body.includes('/desk/stories/');
+
+  const rows = [
+    ['baseline: /login (no stories read)', '/login', null, null],
+    ['desk list, first page', '/desk/stories', editor, hasRows],
+    ['desk list, filtered (state + section)', '/desk/stories?state=in_review&section=3', editor, hasRows],
+    ['desk list, text search "harbour"', '/desk/stories?q=harbour', editor, hasRows],
+    ['desk list, author filter', '/desk/stories?author=10', editor, hasRows],
+    [`desk list, deep page (${deep.toLocaleString('en')} in)`, `/desk/stories?after=${deepCursor}`, editor, hasRows],
+    ['board (one column per state)', '/desk/stories?view=board', editor, hasRows],
+    ['dashboard, editor (queue + counts)', '/desk', editor, hasRows],
+    ['dashboard, reporter (~2,500 own stories)', '/desk', reporter, hasRows],
+  ];
+  const results = [];
+  for (const [name, url, cookie, check] of rows) results.push([name, await measure(url, cookie, check)]);
+  const baseline = results[0][1].p50;
+  console.log(
+    `\nDesk pages with ${storyCount.toLocaleString('en')} stories, embedded PGlite, ${requests} requests each, ${os.cpus().length} cores\n`,
+  );
+  console.log('| page | p50 ms | p95 ms | p50 × baseline |');
+  console.log('|---|---:|---:|---:|');
+  for (const [name, { p50, p95 }] of results) {
+    console.log(`| ${name} | ${p50.toFixed(1)} | ${p95.toFixed(1)} | ${(p50 / baseline).toFixed(1)} |`);
+  }
+} finally {
+  server.kill('SIGTERM');
+  await new Promise((resolve) => server.once('exit', resolve));
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
