@@ -107,9 +107,7 @@ export function StoryEditor({ storyId, version, initial, sections, staff, canEdi
             <FieldError id="story-sectionId-error" messages={errorFor('sectionId')} />
           </div>
         </div>
-        {!isNew && (
-          <BylinesField initial={initial.authors} staff={staff} errors={errorFor('authorIds')} disabled={!canEdit} />
-        )}
+        <BylinesField initial={initial.authors} staff={staff} errors={errorFor('authorIds')} disabled={!canEdit} />
       </fieldset>
       <div className="field">
         <span className="field-label" id="story-body-label">

@@ -3,12 +3,13 @@ import { StoryEditor } from '@/components/story/story-editor';
 import { requireStaffWith } from '@/lib/auth/current-user';
 import { listSections } from '@/lib/sections';
 import { emptyStoryBody } from '@/lib/stories/story-body';
+import { listActiveStaff } from '@/lib/users';
 
 export const metadata: Metadata = { title: 'New story' };
 
 export default async function NewStoryPage() {
   const user = await requireStaffWith('story:create');
-  const sections = await listSections();
+  const [sections, staff] = await Promise.all([listSections(), listActiveStaff(user)]);
   return (
     <>
       <h1>New story</h1>
@@ -22,7 +23,7 @@ export default async function NewStoryPage() {
           authors: [{ id: user.id, name: user.name }],
         }}
         sections={sections}
-        staff={[]}
+        staff={staff}
         canEdit
       />
     </>
