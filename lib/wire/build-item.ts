@@ -1,6 +1,8 @@
 import { canonicalAgency, findKnownAgency } from './agency';
 import { datelineAgency, extractDateline, type Dateline } from './dateline';
+import { WireParseError } from './errors';
 import { deriveContentGuid } from './guid';
+import { MAX_BODY_BLOCKS } from './limits';
 import { resolveLanguage } from './language';
 import { cleanText, normalizeInline } from './text';
 import { WarningCollector } from './warnings';
@@ -185,6 +187,11 @@ function sameText(a: string, b: string): boolean {
 export function finalizeWireItem(draft: WireItemDraft, options: FinalizeOptions): WireItem {
   const { warnings } = options;
   const headline = cleanText(draft.headline);
+  if ((draft.body?.length ?? 0) > MAX_BODY_BLOCKS) {
+    throw new WireParseError(
+      `The body has more than ${MAX_BODY_BLOCKS.toLocaleString('en-US')} paragraphs; that is not a story`,
+    );
+  }
   let body = (draft.body ?? []).flatMap((block) => {
     const text = normalizeInline(block.text);
     return text ? [{ type: block.type, text }] : [];

@@ -9,11 +9,9 @@ import { parseNewsmlG2 } from './formats/newsml-g2';
 import { parseNinjs } from './formats/ninjs';
 import { parseNitf } from './formats/nitf';
 import { parsePlainText } from './formats/plain-text';
+import { MAX_WIRE_BYTES } from './limits';
 import { WarningCollector } from './warnings';
 import { WireItemSchema, type WireFormat, type WireItem } from './wire-item';
-
-/** Largest wire file Wiredesk reads: far above any real item, small enough to parse at once. */
-export const MAX_WIRE_BYTES = 5 * 1024 * 1024;
 
 export type ParsedWire = { format: WireFormat; items: WireItem[] };
 

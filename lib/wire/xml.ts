@@ -1,6 +1,7 @@
 import { Parser } from 'htmlparser2';
 import { decodeXmlText } from './entities';
 import { WireParseError } from './errors';
+import { MAX_MARKUP_DEPTH } from './limits';
 import type { WarningCollector } from './warnings';
 
 /*
@@ -10,9 +11,6 @@ import type { WarningCollector } from './warnings';
  * work with. What a validating parser would do, we do by hand: refuse input that is
  * cut off, cap nesting, and note (not fail on) the small repairs real feeds need.
  */
-
-/** Deeper than any real wire document; stops nesting bombs before they cost anything. */
-export const MAX_XML_DEPTH = 256;
 
 export type XmlNode = XmlElement | string;
 
@@ -50,8 +48,8 @@ export function parseMarkup(source: string, options: ParseMarkupOptions): XmlEle
   const parser: Parser = new Parser(
     {
       onopentag(qname, attribs) {
-        if (stack.length > MAX_XML_DEPTH) {
-          throw new WireParseError(`${xml ? 'XML' : 'HTML'} nested more than ${MAX_XML_DEPTH} levels deep`);
+        if (stack.length > MAX_MARKUP_DEPTH) {
+          throw new WireParseError(`${xml ? 'XML' : 'HTML'} nested more than ${MAX_MARKUP_DEPTH} levels deep`);
         }
         const attrs: Record<string, string> = {};
         for (const [key, value] of Object.entries(attribs)) {

@@ -2,6 +2,7 @@ import { finalizeWireItem, itemWarnings, makeRendition, parseCount } from '../bu
 import { parseWireDate } from '../dates';
 import { isPageFurniture, isRelatedLink } from '../page-furniture';
 import { WireParseError } from '../errors';
+import { assertItemCount } from '../limits';
 import { looksLikeMarkup, reduceHtml, reduceToBlocks, textOf } from '../html-blocks';
 import { cleanText, splitParagraphs } from '../text';
 import type { WarningCollector } from '../warnings';
@@ -113,7 +114,10 @@ function firstLine(item: XmlElement): BodyBlock[] {
   return text ? [{ type: 'paragraph', text }] : [];
 }
 
-function readRssItem(item: XmlElement, channel: XmlElement | undefined, fileWarnings: WarningCollector): WireItem {
+// Feed-level facts, read once: scanning the channel per item would be quadratic on big feeds.
+type FeedContext = { title: string | null; author: string | null; language: string | null };
+
+function readRssItem(item: XmlElement, feed: FeedContext, fileWarnings: WarningCollector): WireItem {
   const warnings = itemWarnings(fileWarnings);
   const link = textOf(childElement(item, 'link'));
   const { renditions, credit } = readMedia(item);
@@ -122,14 +126,17 @@ function readRssItem(item: XmlElement, channel: XmlElement | undefined, fileWarn
     ...extensionBodies(item),
   ];
   const published = textOf(childElement(item, 'pubdate')) ?? textOf(childElement(item, 'date'));
-  const languages = [...childElements(item, 'language'), ...childElements(channel, 'language')];
+  const language =
+    childElements(item, 'language')
+      .map((element) => textOf(element))
+      .find(Boolean) ?? feed.language;
   return finalizeWireItem(
     {
       format: 'rss',
       guid: textOf(childElement(item, 'guid')) ?? link,
       headline: textOf(childElement(item, 'title')),
       byline: textOf(childElement(item, 'creator')) ?? textOf(childElement(item, 'author')),
-      language: languages.map((language) => textOf(language)).find(Boolean) ?? null,
+      language,
       keywords: childElements(item, 'category').map((category) => textOf(category)),
       firstCreated: parseWireDate(published, warnings),
       versionCreated: parseWireDate(
@@ -147,7 +154,7 @@ function readRssItem(item: XmlElement, channel: XmlElement | undefined, fileWarn
     {
       warnings,
       preferDatelineAgency: true,
-      agencyCandidates: [textOf(childElement(item, 'source')), textOf(childElement(channel, 'title'))],
+      agencyCandidates: [textOf(childElement(item, 'source')), feed.title],
     },
   );
 }
@@ -166,7 +173,7 @@ function atomText(element: XmlElement | undefined, warnings: WarningCollector): 
   return textOf(element);
 }
 
-function readAtomEntry(entry: XmlElement, feed: XmlElement, fileWarnings: WarningCollector): WireItem {
+function readAtomEntry(entry: XmlElement, feed: FeedContext, fileWarnings: WarningCollector): WireItem {
   const warnings = itemWarnings(fileWarnings);
   const links = childElements(entry, 'link');
   const alternate = links.find((link) => (attr(link, 'rel') ?? 'alternate') === 'alternate');
@@ -187,7 +194,6 @@ function readAtomEntry(entry: XmlElement, feed: XmlElement, fileWarnings: Warnin
         sizeBytes: parseCount(attr(link, 'length')),
       }),
     );
-  const author = childElement(entry, 'author') ?? childElement(feed, 'author');
   const media = readMedia(entry);
   return finalizeWireItem(
     {
@@ -195,7 +201,7 @@ function readAtomEntry(entry: XmlElement, feed: XmlElement, fileWarnings: Warnin
       guid: textOf(childElement(entry, 'id')) ?? attr(alternate, 'href'),
       headline: atomText(childElement(entry, 'title'), warnings),
       byline: textOf(childElement(childElement(entry, 'author'), 'name')),
-      language: metadataLanguage ?? attr(entry, 'lang') ?? attr(feed, 'lang') ?? null,
+      language: metadataLanguage ?? attr(entry, 'lang') ?? feed.language,
       keywords: childElements(entry, 'category').map((category) => attr(category, 'label') ?? attr(category, 'term')),
       firstCreated: parseWireDate(
         textOf(childElement(entry, 'published')) ?? textOf(findElements(entry, ['published']).find(isExtension)),
@@ -213,11 +219,7 @@ function readAtomEntry(entry: XmlElement, feed: XmlElement, fileWarnings: Warnin
     {
       warnings,
       preferDatelineAgency: true,
-      agencyCandidates: [
-        textOf(childElement(author, 'name')),
-        textOf(childElement(feed, 'title')),
-        textOf(childElement(childElement(feed, 'author'), 'name')),
-      ],
+      agencyCandidates: [textOf(childElement(childElement(entry, 'author'), 'name')), feed.title, feed.author],
     },
   );
 }
@@ -229,13 +231,28 @@ export function parseFeed(text: string, fileWarnings: WarningCollector): { forma
   if (root?.name === 'feed') {
     const entries = childElements(root, 'entry');
     if (entries.length === 0) throw new WireParseError('The Atom feed has no entries');
-    return { format: 'atom', items: entries.map((entry) => readAtomEntry(entry, root, fileWarnings)) };
+    assertItemCount(entries.length, 'Atom feed');
+    const feed: FeedContext = {
+      title: textOf(childElement(root, 'title')),
+      author: textOf(childElement(childElement(root, 'author'), 'name')),
+      language: attr(root, 'lang') ?? null,
+    };
+    return { format: 'atom', items: entries.map((entry) => readAtomEntry(entry, feed, fileWarnings)) };
   }
   if (root?.name === 'rss' || root?.name === 'rdf') {
     const channel = childElement(root, 'channel');
     const items = [...childElements(channel, 'item'), ...childElements(root, 'item')];
     if (items.length === 0) throw new WireParseError('The RSS feed has no items');
-    return { format: 'rss', items: items.map((item) => readRssItem(item, channel, fileWarnings)) };
+    assertItemCount(items.length, 'RSS feed');
+    const feed: FeedContext = {
+      title: textOf(childElement(channel, 'title')),
+      author: textOf(childElement(channel, 'managingeditor')),
+      language:
+        childElements(channel, 'language')
+          .map((element) => textOf(element))
+          .find(Boolean) ?? null,
+    };
+    return { format: 'rss', items: items.map((item) => readRssItem(item, feed, fileWarnings)) };
   }
   throw new WireParseError('Not a feed: the root element is neither <rss> nor <feed>');
 }

@@ -11,6 +11,7 @@ import {
 import { parseWireDate } from '../dates';
 import { parseDatelineText } from '../dateline';
 import { WireParseError } from '../errors';
+import { assertItemCount } from '../limits';
 import { reduceToBlocks, textOf } from '../html-blocks';
 import { cleanText } from '../text';
 import type { WarningCollector } from '../warnings';
@@ -189,5 +190,6 @@ export function parseNewsml1(text: string, fileWarnings: WarningCollector): Wire
   const envelope = childElement(root, 'newsenvelope');
   const items = childElements(root, 'newsitem');
   if (items.length === 0) throw new WireParseError('The NewsML document has no NewsItem');
+  assertItemCount(items.length, 'NewsML document');
   return items.map((item) => readNewsItem(item, envelope, fileWarnings));
 }

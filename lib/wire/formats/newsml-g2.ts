@@ -13,6 +13,7 @@ import {
 import { parseWireDate } from '../dates';
 import { parseDatelineText } from '../dateline';
 import { WireParseError } from '../errors';
+import { assertItemCount } from '../limits';
 import { looksLikeMarkup, reduceHtml, reduceToBlocks, textOf, visibleText } from '../html-blocks';
 import { cleanText, quoteForMessage, splitParagraphs } from '../text';
 import type { WarningCollector } from '../warnings';
@@ -209,5 +210,6 @@ export function parseNewsmlG2(text: string, fileWarnings: WarningCollector): Wir
   const itemSet = childElement(root, 'itemset');
   const items = childElements(itemSet, 'newsitem');
   if (items.length === 0) throw new WireParseError('The NewsML-G2 newsMessage has no newsItem');
+  assertItemCount(items.length, 'newsMessage');
   return items.map((item) => readNewsItem(item, sender, fileWarnings));
 }

@@ -10,6 +10,7 @@ import {
 } from '../build-item';
 import { parseWireDate } from '../dates';
 import { WireParseError } from '../errors';
+import { assertItemCount } from '../limits';
 import { looksLikeMarkup, reduceHtml, type BodyMeta } from '../html-blocks';
 import { cleanText, splitParagraphs } from '../text';
 import type { WarningCollector } from '../warnings';
@@ -280,5 +281,6 @@ export function parseNinjs(text: string, fileWarnings: WarningCollector): WireIt
       ),
     );
   if (items.length === 0) throw new WireParseError('JSON, but not ninjs: no uri, guid or headline');
+  assertItemCount(items.length, 'ninjs list');
   return items.map((item) => readItem(item, fileWarnings));
 }

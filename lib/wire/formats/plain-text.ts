@@ -2,6 +2,7 @@ import { findAgencyInText } from '../agency';
 import { finalizeWireItem, itemWarnings } from '../build-item';
 import { isPageFurniture, isRelatedLink } from '../page-furniture';
 import { WireParseError } from '../errors';
+import { MAX_BODY_BLOCKS } from '../limits';
 import { normalizeInline, normalizeLines } from '../text';
 import type { WarningCollector } from '../warnings';
 import type { BodyBlock, WireItem } from '../wire-item';
@@ -55,10 +56,16 @@ function readBreadcrumb(line: string): string | null {
 /** Parses plain-text web copy of an agency story into one WireItem. */
 export function parsePlainText(text: string, fileWarnings: WarningCollector): WireItem[] {
   const warnings = itemWarnings(fileWarnings);
-  const lines = normalizeLines(text)
+  const rawLines = normalizeLines(text)
     .split('\n')
-    .map((line) => normalizeInline(line))
-    .filter((line) => line !== '');
+    .filter((line) => line.trim() !== '');
+  // Count before the per-line work: a file of a million short lines is refused at once.
+  if (rawLines.length > MAX_BODY_BLOCKS + 10) {
+    throw new WireParseError(
+      `The text has more than ${MAX_BODY_BLOCKS.toLocaleString('en-US')} paragraphs; that is not a story`,
+    );
+  }
+  const lines = rawLines.map((line) => normalizeInline(line)).filter((line) => line !== '');
   if (lines.length === 0) throw new WireParseError('Empty file (no text)');
 
   let index = 0;
