@@ -36,6 +36,7 @@ const MONTH_NAMES: [number, string[]][] = [
   [12, ['dec', 'december', 'decembre', 'dic', 'diciembre', 'dicembre', 'dez', 'dezember', 'dezembro']],
 ];
 for (const [month, names] of MONTH_NAMES) for (const name of names) MONTHS[name] = month;
+const ENGLISH_DAYS = new Set(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 const ENGLISH_MONTHS = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
 
 const ZONES: Record<string, number> = {
@@ -100,9 +101,9 @@ function parseOffset(zone: string | undefined): number | null | undefined {
 const ISO_LIKE =
   /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|(?:GMT|UTC)?\s*[+-]\d{1,2}(?::?\d{2})?|GMT|UTC)?$/i;
 const DAY_MONTH_YEAR =
-  /^(?:[\p{L}.]{2,12},?\s+)?(\d{1,2})\.?\s+([\p{L}.]{3,12})\s+(\d{4}|\d{2})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*([\p{L}+\-:\d ]{0,12})$/u;
+  /^(?:([\p{L}.]{2,12}),?\s+)?(\d{1,2})\.?\s+([\p{L}.]{3,12})\s+(\d{4}|\d{2})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*([\p{L}+\-:\d ]{0,12})$/u;
 const MONTH_DAY_YEAR =
-  /^(?:[\p{L}.]{2,12},?\s+)?([\p{L}.]{3,12})\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*([\p{L}+\-:\d ]{0,12})$/u;
+  /^(?:([\p{L}.]{2,12}),?\s+)?([\p{L}.]{3,12})\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*([\p{L}+\-:\d ]{0,12})$/u;
 
 /**
  * Parses the date forms wire formats use (ISO 8601 with or without separators, RFC 822,
@@ -144,8 +145,10 @@ export function parseWireDate(value: string | null | undefined, warnings: Warnin
   const dmy = DAY_MONTH_YEAR.exec(raw);
   const mdy = dmy ? null : MONTH_DAY_YEAR.exec(raw);
   if (dmy || mdy) {
-    const [day, monthName, yearText] = dmy ? [dmy[1]!, dmy[2]!, dmy[3]!] : [mdy![2]!, mdy![1]!, mdy![3]!];
-    const [, , , , h, mi, s, zone] = (dmy ?? mdy)!;
+    const [weekday, day, monthName, yearText] = dmy
+      ? [dmy[1], dmy[2]!, dmy[3]!, dmy[4]!]
+      : [mdy![1], mdy![3]!, mdy![2]!, mdy![4]!];
+    const [, , , , , h, mi, s, zone] = (dmy ?? mdy)!;
     const month = monthFromName(monthName);
     const offset = parseOffset(zone?.trim());
     if (month !== null && offset !== null) {
@@ -162,7 +165,8 @@ export function parseWireDate(value: string | null | undefined, warnings: Warnin
         offset ?? 0,
       );
       if (result !== null) {
-        if (!ENGLISH_MONTHS.has(foldToken(monthName).slice(0, 3)) || mdy) {
+        const englishWeekday = weekday === undefined || ENGLISH_DAYS.has(foldToken(weekday).slice(0, 3));
+        if (!ENGLISH_MONTHS.has(foldToken(monthName).slice(0, 3)) || !englishWeekday || mdy) {
           warnings.add('Dates not in RFC 822 form (other languages or word order) were read leniently');
         }
         if (offset === undefined && h !== undefined) warnings.add('Times without a time zone were read as UTC');
