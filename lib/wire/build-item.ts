@@ -5,6 +5,7 @@ import { deriveContentGuid } from './guid';
 import { MAX_BODY_BLOCKS } from './limits';
 import { resolveLanguage } from './language';
 import { cleanText, normalizeInline } from './text';
+import { reduceMarkupInBlocks, reduceMarkupInLine } from './html-blocks';
 import { WarningCollector } from './warnings';
 import type { BodyBlock, Rendition, RoleText, Subject, WireFormat, WireItem } from './wire-item';
 
@@ -186,16 +187,21 @@ function sameText(a: string, b: string): boolean {
 /** Turns a format module's draft into a complete, uniform WireItem. */
 export function finalizeWireItem(draft: WireItemDraft, options: FinalizeOptions): WireItem {
   const { warnings } = options;
-  const headline = cleanText(draft.headline);
   if ((draft.body?.length ?? 0) > MAX_BODY_BLOCKS) {
     throw new WireParseError(
       `The body has more than ${MAX_BODY_BLOCKS.toLocaleString('en-US')} paragraphs; that is not a story`,
     );
   }
-  let body = (draft.body ?? []).flatMap((block) => {
-    const text = normalizeInline(block.text);
-    return text ? [{ type: block.type, text }] : [];
-  });
+  const headline = reduceMarkupInLine(cleanText(draft.headline), warnings);
+  // Last line of defence for formats that carry no markup of their own (plain text, 7901,
+  // ANPA, JSON strings) and for markup escaped twice over: no block may carry a tag.
+  let body = reduceMarkupInBlocks(
+    (draft.body ?? []).flatMap((block): BodyBlock[] => {
+      const text = normalizeInline(block.text);
+      return text ? [{ type: block.type, text }] : [];
+    }),
+    warnings,
+  );
   // An <h1> repeating the headline at the top of an HTML body is the page title, not copy.
   while (body[0]?.type === 'heading' && headline && sameText(body[0].text, headline)) body = body.slice(1);
 
@@ -240,9 +246,9 @@ export function finalizeWireItem(draft: WireItemDraft, options: FinalizeOptions)
     pubStatus: draft.pubStatus ?? 'usable',
     urgency: draft.urgency ?? null,
     headline,
-    subheadline: cleanText(draft.subheadline),
-    slugline: cleanText(draft.slugline),
-    byline: cleanText(draft.byline),
+    subheadline: reduceMarkupInLine(cleanText(draft.subheadline), warnings),
+    slugline: reduceMarkupInLine(cleanText(draft.slugline), warnings),
+    byline: reduceMarkupInLine(cleanText(draft.byline), warnings),
     dateline: dateline && (dateline.place || dateline.date) ? dateline : null,
     language,
     section: cleanText(draft.section),

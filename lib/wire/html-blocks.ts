@@ -104,7 +104,11 @@ const META_CLASSES = new Set([
 const KEPT_META = ['byline', 'vignette', 'teaser'] as const;
 export type BodyMeta = Partial<Record<(typeof KEPT_META)[number], string>>;
 
-const ESCAPED_TAG = /<\/?[A-Za-z][A-Za-z0-9-]{0,20}(?:\s[^<>]*)?\/?>/;
+// The start of a tag: "<p>", "<div class=…", "</b", "<br/>". An unfinished one counts too,
+// since a lenient HTML reader would still take it for a tag.
+const TAG_START = /<\/?[A-Za-z][A-Za-z0-9-]{0,20}(?=[\s/>]|$)/;
+const TAG_START_GLOBAL = new RegExp(TAG_START.source, 'g');
+const MAX_REDUCTIONS = 3;
 
 function classTokens(element: XmlElement): string[] {
   const value = element.attrs.class;
@@ -154,7 +158,7 @@ export function reduceToBlocks(root: XmlElement, options: ReduceOptions): { bloc
 
   const pushParagraph = (text: string) => {
     const fixed = fixDoubleEscaping(text, warnings);
-    if (!options.reparsed && ESCAPED_TAG.test(fixed)) {
+    if (!options.reparsed && TAG_START.test(fixed)) {
       // Markup that arrived escaped as text (NTB's embed codes) is markup all the same.
       warnings.add('Escaped HTML in the body was reduced to text');
       const inner = reduceHtml(fixed, { ...options, reparsed: true });
@@ -242,5 +246,37 @@ export function reduceHtml(html: string, options: ReduceOptions): { blocks: Body
 
 /** True when text holds markup (a tag), so it should be read as HTML rather than plain text. */
 export function looksLikeMarkup(text: string): boolean {
-  return ESCAPED_TAG.test(text);
+  return TAG_START.test(text);
+}
+
+/**
+ * Blocks whose text still holds markup (escaped once or many times over) are read as HTML
+ * again, a few rounds at most; whatever still looks like a tag after that has its "<"
+ * replaced by "‹", so no block can ever carry a tag, however deeply it was escaped.
+ */
+export function reduceMarkupInBlocks(blocks: BodyBlock[], warnings: WarningCollector): BodyBlock[] {
+  let current = blocks;
+  for (let round = 0; round < MAX_REDUCTIONS && current.some((block) => looksLikeMarkup(block.text)); round++) {
+    warnings.add('Markup in the text was reduced to text');
+    current = current.flatMap((block) =>
+      looksLikeMarkup(block.text)
+        ? reduceHtml(block.text, { warnings, reparsed: true }).blocks.map((inner) => ({
+            type: block.type === 'heading' ? ('heading' as const) : inner.type,
+            text: inner.text,
+          }))
+        : [block],
+    );
+  }
+  return current.map((block) => {
+    if (!looksLikeMarkup(block.text)) return block;
+    warnings.add('Markup escaped too many times was neutralised');
+    return { type: block.type, text: block.text.replace(TAG_START_GLOBAL, (tag) => `‹${tag.slice(1)}`) };
+  });
+}
+
+/** One line of text with any markup reduced to its words (headlines, bylines). */
+export function reduceMarkupInLine(value: string | null, warnings: WarningCollector): string | null {
+  if (value === null || !looksLikeMarkup(value)) return value;
+  const blocks = reduceMarkupInBlocks([{ type: 'paragraph', text: value }], warnings);
+  return normalizeInline(blocks.map((block) => block.text).join(' ')) || null;
 }

@@ -96,3 +96,12 @@ test('a single line of text is not a story', () => {
   expect(() => parseWire(oneLine)).toThrow(WireParseError);
   expect(() => parseWire(oneLine)).toThrow('Not a wire format Wiredesk knows (a single line of text is not a story)');
 });
+
+test('markup pasted into web copy is reduced to its words; no tag survives', () => {
+  const copy = new TextEncoder().encode(
+    'News World\nA headline\nFirst paragraph with <b onclick="steal()">bold</b> words<script>alert(1)</script>.\n<img src=x onerror=alert(2)>\nSecond paragraph.\n',
+  );
+  const [item] = parseWire(copy).items;
+  expect(item!.body.map((block) => block.text)).toEqual(['First paragraph with bold words.', 'Second paragraph.']);
+  expect(item!.warnings).toContain('Markup in the text was reduced to text');
+});
