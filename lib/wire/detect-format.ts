@@ -29,22 +29,25 @@ function stripBom(bytes: Uint8Array): Uint8Array {
   return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
 }
 
+// Bytes that never occur in text. Wire line formats use SOH, STX, ETX, EOT, SYN, US,
+// DC1–DC4, FF and DEL, so those count as text here.
+const BINARY_BYTE = new Uint8Array(256);
+for (let byte = 0; byte < 0x20; byte++) BINARY_BYTE[byte] = 1;
+for (const allowed of [0x01, 0x02, 0x03, 0x04, 0x09, 0x0a, 0x0c, 0x0d, 0x11, 0x12, 0x13, 0x14, 0x16, 0x1e, 0x1f]) {
+  BINARY_BYTE[allowed] = 0;
+}
+
 /** True when the bytes look like binary data rather than text in any 8-bit or UTF encoding. */
 export function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 4096);
   if (sample.length === 0) return false;
   // UTF-16 text has NULs in every other byte; it is text, not binary.
   if ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff)) return false;
-  if (sample.length >= 4 && ((sample[0] === 0x3c && sample[1] === 0) || (sample[0] === 0 && sample[1] === 0x3c)))
+  if (sample.length >= 4 && ((sample[0] === 0x3c && sample[1] === 0) || (sample[0] === 0 && sample[1] === 0x3c))) {
     return false;
-  let suspicious = 0;
-  for (const byte of sample) {
-    // Wire line formats use SOH, STX, ETX, EOT, SYN, US, DC1–DC4 and DEL: those are text here.
-    const control =
-      byte < 0x20 &&
-      ![0x01, 0x02, 0x03, 0x04, 0x09, 0x0a, 0x0c, 0x0d, 0x11, 0x12, 0x13, 0x14, 0x16, 0x1e, 0x1f].includes(byte);
-    if (byte === 0 || control) suspicious++;
   }
+  let suspicious = 0;
+  for (let index = 0; index < sample.length; index++) suspicious += BINARY_BYTE[sample[index]!]!;
   return suspicious > Math.max(2, sample.length * 0.02);
 }
 

@@ -259,10 +259,14 @@ const STOPWORDS: Record<string, string[]> = {
     'ole',
   ],
 };
-const WORD_SETS = Object.fromEntries(Object.entries(STOPWORDS).map(([lang, words]) => [lang, new Set(words)]));
+// One lookup per word: word → the languages it is a function word of.
+const WORD_LANGUAGES = new Map<string, string[]>();
+for (const [lang, words] of Object.entries(STOPWORDS)) {
+  for (const word of words) WORD_LANGUAGES.set(word, [...(WORD_LANGUAGES.get(word) ?? []), lang]);
+}
 // Danish and Norwegian share most function words; never call one the other a mismatch.
 const SAME_FAMILY: Record<string, string> = { nb: 'no', nn: 'no', no: 'no', da: 'no' };
-const MAX_SAMPLE = 4000;
+const MAX_SAMPLE = 2500;
 
 /** The likely language of a text from its script and function words, or null when unsure. */
 export function detectLanguage(text: string): { language: string; confident: boolean } | null {
@@ -279,7 +283,8 @@ export function detectLanguage(text: string): { language: string; confident: boo
   let words = 0;
   for (const match of sample.toLowerCase().matchAll(/\p{L}+/gu)) {
     words++;
-    for (const lang in WORD_SETS) if (WORD_SETS[lang]!.has(match[0])) scores[lang] = (scores[lang] ?? 0) + 1;
+    const languages = WORD_LANGUAGES.get(match[0]);
+    if (languages) for (const lang of languages) scores[lang] = (scores[lang] ?? 0) + 1;
   }
   const ranked = Object.entries(scores).sort((a, b) => b[1] - a[1]);
   const [best, second] = ranked;
