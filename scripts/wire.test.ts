@@ -79,3 +79,9 @@ test('--help prints the usage on stdout and exits 0', async () => {
   expect(result.code).toBe(0);
   expect(result.stdout).toContain('Usage: npm run --silent wire -- parse FILE');
 });
+
+test('a relative path is read from the directory the command was typed in (npm sets INIT_CWD)', async () => {
+  const result = await runTs('scripts/wire.ts', ['parse', 'nitf/hostile-xxe.xml'], { INIT_CWD: FIXTURES });
+  expect(result.code).toBe(0);
+  expect(JSON.parse(result.stdout)).toMatchObject({ guid: 'wd-xxe', headline: 'Harmless headline &xxe;' });
+});

@@ -2,6 +2,7 @@
 // JSON (a list for feeds and multi-item messages). Touches no database, so it is safe to
 // run while the server runs.
 import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { WireParseError } from '@/lib/wire/errors';
 import { parseWire } from '@/lib/wire/parse-wire';
@@ -17,7 +18,8 @@ class UsageError extends Error {}
 
 function readInput(file: string): Uint8Array {
   try {
-    return fs.readFileSync(file);
+    // npm runs scripts from the package root; INIT_CWD is where the user typed the command.
+    return fs.readFileSync(path.resolve(process.env.INIT_CWD ?? process.cwd(), file));
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';
     if (code === 'ENOENT') throw new UsageError(`No such file: ${file}`);
