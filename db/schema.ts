@@ -208,3 +208,58 @@ export const storyStateCounts = pgTable('story_state_counts', {
   state: storyState('state').primaryKey(),
   count: integer('count').notNull().default(0),
 });
+
+/**
+ * The public site's read model: one row per story readers can see right now, written
+ * when an editor publishes (or publishes an update) and deleted on unpublish or kill.
+ * Public pages read only this table, so nothing unpublished can leak through them, and
+ * a published story's working copy (slug and section included) changes nothing here
+ * until the next "Publish update".
+ */
+export const publishedStories = pgTable(
+  'published_stories',
+  {
+    storyId: integer('story_id')
+      .primaryKey()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    sectionId: integer('section_id')
+      .notNull()
+      .references(() => sections.id),
+    slug: text('slug').notNull(),
+    revisionId: integer('revision_id')
+      .notNull()
+      .references(() => storyRevisions.id),
+    headline: text('headline').notNull(),
+    standfirst: text('standfirst').notNull(),
+    body: jsonb('body').$type<StoryBody>().notNull(),
+    bodyText: text('body_text').notNull(),
+    firstPublishedAt: timestamptz('first_published_at').notNull(),
+    lastPublishedAt: timestamptz('last_published_at').notNull(),
+    searchVector: tsvector('search_vector')
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('simple', headline || ' ' || standfirst || ' ' || body_text)`),
+  },
+  (t) => [
+    uniqueIndex('published_stories_path_key').on(t.sectionId, t.slug),
+    index('published_stories_latest_idx').on(t.firstPublishedAt, t.storyId),
+    index('published_stories_section_latest_idx').on(t.sectionId, t.firstPublishedAt, t.storyId),
+    index('published_stories_search_idx').using('gin', t.searchVector),
+  ],
+);
+
+/**
+ * Every public address a story has had, so an old link answers 301 to the current one
+ * (after a slug or section change) or 410 once the story is taken down.
+ */
+export const storyPaths = pgTable(
+  'story_paths',
+  {
+    sectionSlug: text('section_slug').notNull(),
+    slug: text('slug').notNull(),
+    storyId: integer('story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.sectionSlug, t.slug] }), index('story_paths_story_idx').on(t.storyId)],
+);

@@ -2,7 +2,16 @@ import 'server-only';
 import { asc, desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
-import { sections, stories, storyAuthors, storyComments, storyEvents, storyRevisions, users } from '@/db/schema';
+import {
+  publishedStories,
+  sections,
+  stories,
+  storyAuthors,
+  storyComments,
+  storyEvents,
+  storyRevisions,
+  users,
+} from '@/db/schema';
 import { NotFoundError } from '@/lib/errors';
 import { can, canResolveNote, type Actor } from '@/lib/permissions';
 import { allowedActions, type StoryState, type WorkflowAction } from '@/lib/workflow';
@@ -71,7 +80,7 @@ export async function getStoryForEditor(actor: Actor, storyId: number): Promise<
   if (!row) throw new NotFoundError('This story does not exist.');
   const { story, section } = row;
 
-  const [authors, revisions, events, notes] = await Promise.all([
+  const [authors, revisions, events, notes, live] = await Promise.all([
     db
       .select({ id: users.id, name: users.name })
       .from(storyAuthors)
@@ -118,6 +127,11 @@ export async function getStoryForEditor(actor: Actor, storyId: number): Promise<
       .innerJoin(users, eq(users.id, storyComments.authorId))
       .where(eq(storyComments.storyId, storyId))
       .orderBy(asc(storyComments.id)),
+    db
+      .select({ section: sections.slug, slug: publishedStories.slug })
+      .from(publishedStories)
+      .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
+      .where(eq(publishedStories.storyId, storyId)),
   ]);
 
   const permissionView = {
@@ -143,7 +157,7 @@ export async function getStoryForEditor(actor: Actor, storyId: number): Promise<
     hasPendingChanges: permissionView.hasPendingChanges,
     updatedAt: story.updatedAt,
     updatedByName: row.updatedByName,
-    publicPath: story.state === 'published' ? `/${section.slug}/${story.slug}` : null,
+    publicPath: live[0] ? `/${live[0].section}/${live[0].slug}` : null,
     revisions,
     events,
     notes: notes.map(({ authorId, ...note }) => ({

@@ -200,7 +200,7 @@ test('unpublish and kill make the public URL gone; a draft’s URL is simply unk
   await transitionStory(reporter, id, { action: 'submit' });
   await publish(id);
   expect(await resolveArticlePath('world', slug)).toEqual({ status: 'published' });
-  expect(await resolveArticlePath('sport', slug)).toEqual({ status: 'moved', location: `/world/${slug}` });
+  expect(await resolveArticlePath('sport', slug)).toEqual({ status: 'unknown' });
 
   await transitionStory(editor, id, { action: 'unpublish' });
   expect(await resolveArticlePath('world', slug)).toEqual({ status: 'gone' });
@@ -339,4 +339,44 @@ test('the desk list filters by state, section, author and words, and pages forwa
   expect(board.in_review.map((s) => s.id)).toEqual([made[0]]);
   expect(board.draft).toHaveLength(6);
   expect(board.published).toEqual([]);
+});
+
+test('a new slug or section reaches readers with "Publish update", and the old address answers 301', async () => {
+  const { id, slug } = await createTestStory(reporter, { headline: 'Ferry timetable changes' });
+  await forceStoryState(id, 'approved');
+  await publish(id);
+  const story = await getStoryForEditor(editor, id);
+  expect(story.publicPath).toBe(`/world/${slug}`);
+  await saveStory(editor, id, editorInput(story, { slug: 'ferry-timetable-changes-winter', sectionId: sportId }));
+
+  // Saved, not yet published: readers still get the old address and the old section.
+  expect(await resolveArticlePath('world', slug)).toEqual({ status: 'published' });
+  expect(await getPublishedArticle('sport', 'ferry-timetable-changes-winter')).toBeNull();
+  expect((await getStoryForEditor(editor, id)).publicPath).toBe(`/world/${slug}`);
+
+  await transitionStory(editor, id, { action: 'publish_update' });
+  expect(await resolveArticlePath('sport', 'ferry-timetable-changes-winter')).toEqual({ status: 'published' });
+  expect(await resolveArticlePath('world', slug)).toEqual({
+    status: 'moved',
+    location: '/sport/ferry-timetable-changes-winter',
+  });
+  expect((await getPublishedArticle('sport', 'ferry-timetable-changes-winter'))?.section.name).toBe('Sport');
+
+  // Taken down: every address it ever had is gone.
+  await transitionStory(editor, id, { action: 'unpublish' });
+  expect(await resolveArticlePath('world', slug)).toEqual({ status: 'gone' });
+  expect(await resolveArticlePath('sport', 'ferry-timetable-changes-winter')).toEqual({ status: 'gone' });
+});
+
+test('a slug still live on the public site is not handed to another story', async () => {
+  const { id, slug } = await createTestStory(reporter, { headline: 'Bridge reopens after repairs' });
+  await forceStoryState(id, 'approved');
+  await publish(id);
+  const story = await getStoryForEditor(editor, id);
+  await saveStory(editor, id, editorInput(story, { slug: 'bridge-reopens-tuesday' }));
+  // The working copy moved on, but readers still find the story at the old slug.
+  const error = await createTestStory(reporter, { headline: 'Other', slug }).catch((e: unknown) => e);
+  expect((error as ValidationError).fieldErrors.slug).toEqual(['This slug is already used by another story']);
+  const derived = await createTestStory(reporter, { headline: 'Bridge reopens after repairs' });
+  expect(derived.slug).toBe(`${slug}-2`);
 });

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, inArray, like, ne, or } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import type { Transaction } from '@/db/client';
-import { sections, stories, storyAuthors, users } from '@/db/schema';
+import { publishedStories, sections, stories, storyAuthors, users } from '@/db/schema';
 import { ValidationError } from '@/lib/errors';
 import { slugify } from './slug';
 
@@ -27,14 +27,27 @@ export async function assertActiveStaff(tx: Transaction, userIds: readonly numbe
   }
 }
 
-/** Refuses a typed slug another story already uses. */
-export async function assertSlugFree(tx: Transaction, slug: string, exceptStoryId?: number): Promise<void> {
-  const clash = await tx
+/** Whether another story uses this slug, in its working copy or on the public site. */
+async function isSlugTaken(tx: Transaction, slug: string, exceptStoryId?: number): Promise<boolean> {
+  const other = (column: typeof stories.id | typeof publishedStories.storyId) =>
+    exceptStoryId === undefined ? undefined : ne(column, exceptStoryId);
+  const [draft] = await tx
     .select({ id: stories.id })
     .from(stories)
-    .where(exceptStoryId ? and(eq(stories.slug, slug), ne(stories.id, exceptStoryId)) : eq(stories.slug, slug))
+    .where(and(eq(stories.slug, slug), other(stories.id)))
     .limit(1);
-  if (clash.length > 0) {
+  if (draft) return true;
+  const [live] = await tx
+    .select({ id: publishedStories.storyId })
+    .from(publishedStories)
+    .where(and(eq(publishedStories.slug, slug), other(publishedStories.storyId)))
+    .limit(1);
+  return live !== undefined;
+}
+
+/** Refuses a typed slug another story already uses. */
+export async function assertSlugFree(tx: Transaction, slug: string, exceptStoryId?: number): Promise<void> {
+  if (await isSlugTaken(tx, slug, exceptStoryId)) {
     throw new ValidationError('This slug is already used by another story', {
       slug: ['This slug is already used by another story'],
     });
@@ -52,10 +65,10 @@ export async function deriveFreeSlug(tx: Transaction, headline: string, now: Dat
         .where(or(eq(stories.slug, base), like(stories.slug, `${base}-%`)))
     ).map((row) => row.slug),
   );
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) {
-    const candidate = `${base}-${n}`;
-    if (!taken.has(candidate)) return candidate;
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    // A published story may still be live under a slug it has since left.
+    if (!taken.has(candidate) && !(await isSlugTaken(tx, candidate))) return candidate;
   }
 }
 

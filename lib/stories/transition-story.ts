@@ -14,6 +14,7 @@ import {
   type StoryState,
   type WorkflowAction,
 } from '@/lib/workflow';
+import { removePublicCopy, writePublicCopy } from './public-copy';
 import { TransitionSchema, type TransitionInput } from './story-input';
 import { lockStory, recordStoryEvent, type LockedStory } from './story-record';
 
@@ -115,6 +116,10 @@ export async function transitionStory(
     }
 
     await tx.update(stories).set(changes).where(eq(stories.id, storyId));
+    if (action === 'publish' || action === 'publish_update') {
+      await writePublicCopy(tx, story, changes.liveRevisionId!, now);
+    }
+    if (action === 'unpublish' || action === 'kill') await removePublicCopy(tx, storyId);
     if (action === 'request_changes' && note) {
       // Change requests land in the notes thread, where the reporter works from them.
       await tx

@@ -31,7 +31,7 @@ export default async function ArticlePage({ params }: Props) {
           <h1>{article.headline}</h1>
           {article.standfirst && <p className="article__standfirst">{article.standfirst}</p>}
           <p className="article__meta">
-            {article.bylines.length > 0 && <span>By {article.bylines.join(', ')}</span>}
+            {article.bylines.length > 0 && <span>By {article.bylines.map((byline) => byline.name).join(', ')}</span>}
             <span>
               Published{' '}
               <time dateTime={article.firstPublishedAt.toISOString()}>{formatDateTime(article.firstPublishedAt)}</time>
