@@ -93,6 +93,8 @@ export const stories = pgTable(
     liveRevisionId: integer('live_revision_id').references((): AnyPgColumn => storyRevisions.id),
     liveVersion: integer('live_version'),
     sourceWireItemId: integer('source_wire_item_id'),
+    /** The news agency whose copy the story builds on ("AFP"): credited as "with AFP". */
+    agency: text('agency'),
     embargoUntil: timestamptz('embargo_until'),
     scheduledAt: timestamptz('scheduled_at'),
     firstPublishedAt: timestamptz('first_published_at'),
@@ -233,6 +235,7 @@ export const publishedStories = pgTable(
     standfirst: text('standfirst').notNull(),
     body: jsonb('body').$type<StoryBody>().notNull(),
     bodyText: text('body_text').notNull(),
+    agency: text('agency'),
     firstPublishedAt: timestamptz('first_published_at').notNull(),
     lastPublishedAt: timestamptz('last_published_at').notNull(),
     searchVector: tsvector('search_vector')

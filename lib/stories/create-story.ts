@@ -44,6 +44,7 @@ export async function createStory(
           state: 'draft',
           version: 1,
           sourceWireItemId: data.sourceWireItemId ?? null,
+          agency: data.agency ?? null,
           embargoUntil: data.embargoUntil ?? null,
           stateChangedAt: now,
           createdById: actor.id,

@@ -10,6 +10,8 @@ export type PublicArticle = {
   standfirst: string;
   body: StoryBody;
   bylines: { id: number; name: string }[];
+  /** The news agency to credit after the bylines ("with AFP"), if the story builds on wire copy. */
+  agency: string | null;
   section: { slug: string; name: string };
   slug: string;
   firstPublishedAt: Date;
@@ -30,6 +32,7 @@ export async function getPublishedArticle(sectionSlug: string, storySlug: string
       body: publishedStories.body,
       section: { slug: sections.slug, name: sections.name },
       slug: publishedStories.slug,
+      agency: publishedStories.agency,
       firstPublishedAt: publishedStories.firstPublishedAt,
       lastPublishedAt: publishedStories.lastPublishedAt,
     })

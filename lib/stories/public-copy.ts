@@ -10,7 +10,7 @@ import type { StoryRow } from './story-record';
  */
 export async function writePublicCopy(
   tx: Transaction,
-  story: Pick<StoryRow, 'id' | 'sectionId' | 'slug' | 'firstPublishedAt'>,
+  story: Pick<StoryRow, 'id' | 'sectionId' | 'slug' | 'agency' | 'firstPublishedAt'>,
   revisionId: number,
   now: Date,
 ): Promise<void> {
@@ -26,6 +26,7 @@ export async function writePublicCopy(
     standfirst: revision.standfirst,
     body: revision.body,
     bodyText: revision.bodyText,
+    agency: story.agency,
     firstPublishedAt: story.firstPublishedAt ?? now,
     lastPublishedAt: now,
   };

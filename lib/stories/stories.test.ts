@@ -380,3 +380,12 @@ test('a slug still live on the public site is not handed to another story', asyn
   const derived = await createTestStory(reporter, { headline: 'Bridge reopens after repairs' });
   expect(derived.slug).toBe(`${slug}-2`);
 });
+
+test('a story built on agency copy credits the agency after the bylines, once published', async () => {
+  const { id, slug } = await createTestStory(reporter, { headline: 'Quake shakes the capital', agency: 'AFP' });
+  await forceStoryState(id, 'approved');
+  await publish(id);
+  const article = await getPublishedArticle('world', slug);
+  expect(article?.agency).toBe('AFP');
+  expect(article?.bylines.map((b) => b.name)).toEqual(['Rita Reporter']);
+});

@@ -39,6 +39,7 @@ export const NewStorySchema = z.object({
   ...content,
   slug: z.union([z.literal(''), SlugSchema]).optional(),
   sourceWireItemId: StoryIdSchema.optional(),
+  agency: z.string().trim().min(1).max(40).optional(),
   embargoUntil: z.coerce.date().optional(),
 });
 export type NewStoryInput = z.input<typeof NewStorySchema>;

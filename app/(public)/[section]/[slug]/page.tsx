@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { formatByline } from '@/lib/byline';
 import { formatDateTime } from '@/lib/format-time';
 import { renderStoryBody } from '@/lib/render/render-story-body';
 import { getPublishedArticle, resolveArticlePath } from '@/lib/stories/public-article';
@@ -31,7 +32,12 @@ export default async function ArticlePage({ params }: Props) {
           <h1>{article.headline}</h1>
           {article.standfirst && <p className="article__standfirst">{article.standfirst}</p>}
           <p className="article__meta">
-            {article.bylines.length > 0 && <span>By {article.bylines.map((byline) => byline.name).join(', ')}</span>}
+            <span>
+              {formatByline(
+                article.bylines.map((byline) => byline.name),
+                article.agency,
+              )}
+            </span>
             <span>
               Published{' '}
               <time dateTime={article.firstPublishedAt.toISOString()}>{formatDateTime(article.firstPublishedAt)}</time>
