@@ -45,6 +45,7 @@ export default async function StoryPage({ params }: Props) {
             <time dateTime={story.updatedAt.toISOString()}>{formatDateTime(story.updatedAt)}</time>
             {story.hasPendingChanges && ' · has changes readers do not see yet'}
           </p>
+          {story.agency && <p>Credit: with {story.agency}</p>}
           {story.embargoUntil && (
             <p className="embargo">
               Embargoed until{' '}
