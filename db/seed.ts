@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { inArray, sql } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
-import { ingestWireFile } from '@/lib/wire/ingest';
+import { ingestWireFiles } from '@/lib/wire/ingest';
 import type { Database } from './client';
 import { type Role } from '@/lib/roles';
 import { sections, users } from './schema';
@@ -80,13 +80,15 @@ export const DEMO_WIRE_FILES = [
 /** Ingests the demo wire files (duplicates are recognized, so running it twice adds nothing). */
 export async function seedDemoWire(): Promise<number> {
   const folder = path.join(process.cwd(), 'lib', 'wire', 'fixtures');
-  let items = 0;
-  for (const [i, file] of DEMO_WIRE_FILES.entries()) {
-    const bytes = await fs.readFile(path.join(folder, file));
-    // Spread over the last hour, so the queue reads like a morning's wire.
-    const receivedAt = new Date(Date.now() - (DEMO_WIRE_FILES.length - i) * 6 * 60_000);
-    const result = await ingestWireFile(bytes, { channel: 'seed', filename: path.basename(file), receivedAt });
-    items += result.items.length;
-  }
-  return items;
+  const files = await Promise.all(
+    DEMO_WIRE_FILES.map(async (file, i) => ({
+      bytes: await fs.readFile(path.join(folder, file)),
+      channel: 'seed' as const,
+      filename: path.basename(file),
+      // Spread over the last hour, so the queue reads like a morning's wire.
+      receivedAt: new Date(Date.now() - (DEMO_WIRE_FILES.length - i) * 6 * 60_000),
+    })),
+  );
+  const results = await ingestWireFiles(files);
+  return results.reduce((sum, result) => sum + result.items.length, 0);
 }

@@ -9,10 +9,11 @@ import { getPublishedArticle } from '@/lib/stories/public-article';
 import { transitionStory } from '@/lib/stories/transition-story';
 import type { StaffUser } from '@/lib/users';
 import { newsmlG2Item } from '@/test/wire-documents';
-import { ingestWireFile } from './ingest';
+import { ingestWireFile, ingestWireFiles } from './ingest';
 import {
   createStoryFromWire,
   getStoryWireInfo,
+  getWireFilterOptions,
   getWireItem,
   handleWireAlert,
   listOpenWireKills,
@@ -219,7 +220,47 @@ test('the queue filters by agency, urgency and words, newest first, and pages wi
   expect(await headlines({})).toEqual([4, 3, 2, 1, 0].map((i) => `${marker} item ${i}`));
   expect(await headlines({ agency: 'Reuters' })).toEqual([`${marker} item 3`, `${marker} item 1`]);
   expect(await headlines({ urgent: '1' })).toEqual([`${marker} item 4`]);
+  const options = await getWireFilterOptions(editor);
+  expect(options.agencies).toEqual(expect.arrayContaining(['AFP', 'Reuters']));
+  expect(options.languages).toContain('en');
   const page = await listWireQueue(editor, { q: marker }, 2);
   const next = await listWireQueue(editor, { q: marker, after: page.next! }, 2);
   expect(next.items.map((i) => i.headline)).toEqual([`${marker} item 2`, `${marker} item 1`]);
+});
+
+test('text with quotes, backslashes and line breaks survives storage exactly', async () => {
+  const headline = 'He said "no" \\ she said \'yes\' {braces} , commas';
+  const { id } = await upload(
+    newsmlG2Item({ guid: uniqueGuid(), headline, paragraphs: ['Line one\\nstill one', 'Two'] }),
+  );
+  const detail = await getWireItem(editor, id);
+  expect(detail.item?.headline).toBe(headline);
+  expect(detail.item?.body.map((b) => b.text)).toEqual(['Line one\\nstill one', 'Two']);
+  expect((await listWireQueue(editor, { q: 'braces commas' })).items.map((i) => i.id)).toEqual([id]);
+});
+
+test('a batch keeps each file’s own outcome: new, rejected, and a duplicate of one earlier in the batch', async () => {
+  const good = newsmlG2Item({ guid: uniqueGuid(), headline: 'Batch story' });
+  const results = await ingestWireFiles([
+    { bytes: good, channel: 'inbox', filename: 'a.xml' },
+    { bytes: new TextEncoder().encode('not news'), channel: 'inbox', filename: 'b.txt' },
+    { bytes: good, channel: 'inbox', filename: 'a-again.xml' },
+  ]);
+  expect(results.map((r) => r.status)).toEqual(['new', 'rejected', 'duplicate']);
+  expect(results[2]!.id).toBe(results[0]!.id);
+  expect(results[1]!.error).toContain('Not a wire format');
+});
+
+test('many uploads at once are grouped, and each gets its own answer', async () => {
+  const guids = Array.from({ length: 20 }, () => uniqueGuid());
+  const results = await Promise.all(
+    guids.map((guid, i) => upload(newsmlG2Item({ guid, headline: `Concurrent ${i}`, paragraphs: [`Body ${guid}`] }))),
+  );
+  expect(results.map((r) => r.status)).toEqual(guids.map(() => 'new'));
+  expect(new Set(results.map((r) => r.id)).size).toBe(20);
+  expect(results.map((r) => r.items[0]!.headline)).toEqual(guids.map((_, i) => `Concurrent ${i}`));
+  const again = await Promise.all(
+    guids.map((guid, i) => upload(newsmlG2Item({ guid, headline: `Concurrent ${i}`, paragraphs: [`Body ${guid}`] }))),
+  );
+  expect(again.map((r) => r.status)).toEqual(guids.map(() => 'duplicate'));
 });

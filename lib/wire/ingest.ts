@@ -1,11 +1,11 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
-import { getDb, type Transaction } from '@/db/client';
-import { stories, storyWireAlerts, wireFiles, wireItems } from '@/db/schema';
+import { sql } from 'drizzle-orm';
+import { configuredTarget, getDb } from '@/db/client';
 import { WireParseError } from './errors';
 import { hashWireContent } from './guid';
 import { parseWire } from './parse-wire';
+import { wireSearchLexemes } from './search-words';
 import type { WireItem } from './wire-item';
 
 export type WireChannel = 'upload' | 'api' | 'inbox' | 'seed';
@@ -22,92 +22,194 @@ export type IngestResult = {
   items: IngestedItem[];
 };
 
+export type WireFileInput = {
+  bytes: Uint8Array;
+  channel: WireChannel;
+  filename?: string | null;
+  source?: string | null;
+  receivedAt?: Date;
+};
+
 /** Files larger than this are refused without being stored (the sender still has them). */
 export const MAX_STORED_FILE_BYTES = 20 * 1024 * 1024;
 
+// A batch is one database call; past these sizes a call gains nothing from being bigger.
+const MAX_BATCH_FILES = 50;
+const MAX_BATCH_BYTES = 8 * 1024 * 1024;
+
 /**
  * The one way wire copy enters Wiredesk, behind every channel (upload, API, inbox,
- * seed). Keeps the raw bytes first, whatever they are; parses them; stores each item
+ * seed). Keeps the raw bytes, whatever they are (unreadable ones too); stores each item
  * version once, recognizing duplicates (same agency, guid and version, or the same
  * content re-sent under another id), newer versions (linked to the previous one, which
  * leaves the queue) and kill or withdrawal notices (which alert every story made from
  * the item). Unreadable input is kept with its reason as a `rejected` row.
+ *
+ * Concurrent calls are grouped into one database call while the previous one runs:
+ * the round trip, not the items, is what costs on the embedded database.
  */
-export async function ingestWireFile(
-  bytes: Uint8Array,
-  meta: { channel: WireChannel; filename?: string | null; source?: string | null; receivedAt?: Date },
-): Promise<IngestResult> {
-  const receivedAt = meta.receivedAt ?? new Date();
-  const fileId = await storeFile(bytes, { ...meta, receivedAt });
+export function ingestWireFile(bytes: Uint8Array, meta: Omit<WireFileInput, 'bytes'>): Promise<IngestResult> {
+  return new Promise((resolve, reject) => {
+    pending.push({ file: { ...meta, bytes }, resolve, reject });
+    if (!flushing) void flush();
+  });
+}
 
-  let items: WireItem[];
+/** Ingests many files (an upload, an inbox scan, a seed) in as few database calls as possible. */
+export async function ingestWireFiles(files: WireFileInput[]): Promise<IngestResult[]> {
+  const results: IngestResult[] = [];
+  for (const batch of toBatches(files)) results.push(...(await ingestBatchOrOneByOne(batch)));
+  return results;
+}
+
+type Job = { file: WireFileInput; resolve: (result: IngestResult) => void; reject: (error: unknown) => void };
+const pending: Job[] = [];
+let flushing = false;
+
+async function flush(): Promise<void> {
+  flushing = true;
   try {
-    items = parseWire(bytes).items;
-  } catch (error) {
-    if (!(error instanceof WireParseError)) throw error;
-    return recordRejection(fileId, error.message, meta.channel, receivedAt);
+    while (pending.length > 0) {
+      const jobs = pending.splice(0, MAX_BATCH_FILES);
+      for (const group of toBatches(
+        jobs.map((job) => job.file),
+        jobs,
+      )) {
+        const batchJobs = group.extra;
+        try {
+          const results = await ingestBatchOrOneByOne(group.files);
+          batchJobs.forEach((job, i) => job.resolve(results[i]!));
+        } catch (error) {
+          for (const job of batchJobs) job.reject(error);
+        }
+      }
+    }
+  } finally {
+    flushing = false;
   }
-  if (items.length === 0) return recordRejection(fileId, 'The file holds no items', meta.channel, receivedAt);
-
-  const results: IngestedItem[] = [];
-  for (const item of items) results.push(await storeItem(item, fileId, meta.channel, receivedAt));
-  const status: IngestStatus = results.some((r) => r.status === 'new')
-    ? 'new'
-    : results.some((r) => r.status === 'updated')
-      ? 'updated'
-      : 'duplicate';
-  return { id: results[0]!.id, status, items: results };
 }
 
-async function storeFile(
-  bytes: Uint8Array,
-  meta: { channel: WireChannel; filename?: string | null; source?: string | null; receivedAt: Date },
-): Promise<number> {
+function toBatches(files: WireFileInput[]): WireFileInput[][];
+function toBatches<T>(files: WireFileInput[], extra: T[]): { files: WireFileInput[]; extra: T[] }[];
+function toBatches<T>(
+  files: WireFileInput[],
+  extra?: T[],
+): WireFileInput[][] | { files: WireFileInput[]; extra: T[] }[] {
+  const batches: { files: WireFileInput[]; extra: T[] }[] = [];
+  let current = { files: [] as WireFileInput[], extra: [] as T[] };
+  let bytes = 0;
+  files.forEach((file, i) => {
+    if (
+      current.files.length >= MAX_BATCH_FILES ||
+      (current.files.length > 0 && bytes + file.bytes.length > MAX_BATCH_BYTES)
+    ) {
+      batches.push(current);
+      current = { files: [], extra: [] };
+      bytes = 0;
+    }
+    current.files.push(file);
+    if (extra) current.extra.push(extra[i]!);
+    bytes += file.bytes.length;
+  });
+  if (current.files.length > 0) batches.push(current);
+  return extra ? batches : batches.map((batch) => batch.files);
+}
+
+// A database error in a batch (a bug, a constraint we did not foresee) must not fail the
+// other files with it: they are tried again one by one, so only the culprit fails.
+async function ingestBatchOrOneByOne(files: WireFileInput[]): Promise<IngestResult[]> {
+  try {
+    return await ingestBatch(files);
+  } catch (error) {
+    if (files.length === 1) throw error;
+    const results: IngestResult[] = [];
+    for (const file of files) results.push((await ingestBatch([file]))[0]!);
+    return results;
+  }
+}
+
+type FileDescriptor = {
+  sha256: string;
+  offset: number;
+  length: number;
+  filename: string | null;
+  channel: WireChannel;
+  source: string | null;
+  receivedAt: string;
+  reject: string | null;
+};
+
+/** Parses the files and stores them, with their items, in one call to the `wire_ingest` database function (migration 0004). */
+async function ingestBatch(files: WireFileInput[]): Promise<IngestResult[]> {
+  const descriptors: FileDescriptor[] = [];
+  const itemFields: ReturnType<typeof columnsOf>[] = [];
+  const items: WireItem[] = [];
+  let offset = 0;
+  files.forEach((file, index) => {
+    let reject: string | null = null;
+    try {
+      const parsed = parseWire(file.bytes).items;
+      if (parsed.length === 0) reject = 'The file holds no items';
+      for (const item of parsed) {
+        items.push(item);
+        itemFields.push(columnsOf(item, index + 1));
+      }
+    } catch (error) {
+      if (!(error instanceof WireParseError)) throw error;
+      reject = error.message;
+    }
+    descriptors.push({
+      sha256: createHash('sha256').update(file.bytes).digest('hex'),
+      offset,
+      length: file.bytes.length,
+      filename: file.filename?.slice(0, 500) ?? null,
+      channel: file.channel,
+      source: file.source?.slice(0, 200) ?? null,
+      receivedAt: (file.receivedAt ?? new Date()).toISOString(),
+      reject,
+    });
+    offset += file.bytes.length;
+  });
+
+  const blob = Buffer.concat(files.map((file) => file.bytes));
+  const facets = newFacets(items);
   const db = await getDb();
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const [inserted] = await db
-    .insert(wireFiles)
-    .values({
-      sha256,
-      bytes: Buffer.from(bytes),
-      size: bytes.length,
-      filename: meta.filename?.slice(0, 500) ?? null,
-      channel: meta.channel,
-      source: meta.source?.slice(0, 200) ?? null,
-      receivedAt: meta.receivedAt,
-    })
-    .onConflictDoNothing({ target: wireFiles.sha256 })
-    .returning({ id: wireFiles.id });
-  if (inserted) return inserted.id;
-  const [existing] = await db.select({ id: wireFiles.id }).from(wireFiles).where(eq(wireFiles.sha256, sha256));
-  return existing!.id;
+  const result = await db.execute<{ file_index: number; item_id: number; outcome: string }>(sql`
+    select file_index, item_id, outcome from wire_ingest(
+      ${JSON.stringify(descriptors)}::jsonb, ${blob}, ${JSON.stringify(itemFields)}::jsonb,
+      ${toTextArrayLiteral(items.map((item) => JSON.stringify(item)))}::text[],
+      ${toTextArrayLiteral(items.map((item) => wireSearchLexemes(item.headline, item.body)))}::text[],
+      ${JSON.stringify(facets)}::jsonb, ${configuredTarget().kind === 'postgres'})`);
+  rememberFacets(facets);
+  const rows = Array.isArray(result)
+    ? (result as { file_index: number; item_id: number; outcome: string }[])
+    : (result as unknown as { rows: { file_index: number; item_id: number; outcome: string }[] }).rows;
+
+  // Rows come back per file (rejections) and per item, in input order.
+  let itemCursor = 0;
+  return descriptors.map((descriptor, index) => {
+    const fileRows = rows.filter((row) => row.file_index === index + 1);
+    if (descriptor.reject !== null) {
+      return { id: fileRows[0]!.item_id, status: 'rejected', error: descriptor.reject, items: [] };
+    }
+    const fileItems: IngestedItem[] = fileRows.map((row) => ({
+      id: row.item_id,
+      status: row.outcome as IngestedItem['status'],
+      headline: items[itemCursor++]!.headline,
+    }));
+    const status: IngestStatus = fileItems.some((r) => r.status === 'new')
+      ? 'new'
+      : fileItems.some((r) => r.status === 'updated')
+        ? 'updated'
+        : 'duplicate';
+    return { id: fileItems[0]!.id, status, items: fileItems };
+  });
 }
 
-async function recordRejection(
-  fileId: number,
-  reason: string,
-  channel: WireChannel,
-  receivedAt: Date,
-): Promise<IngestResult> {
-  const db = await getDb();
-  // The same unreadable file twice is one rejected row, not two.
-  const [existing] = await db
-    .select({ id: wireItems.id })
-    .from(wireItems)
-    .where(and(eq(wireItems.fileId, fileId), eq(wireItems.status, 'rejected')));
-  const id =
-    existing?.id ??
-    (
-      await db
-        .insert(wireItems)
-        .values({ fileId, status: 'rejected', rejectReason: reason, channel, receivedAt })
-        .returning({ id: wireItems.id })
-    )[0]!.id;
-  return { id, status: 'rejected', error: reason, items: [] };
-}
-
-function columnsOf(item: WireItem) {
+// The promoted columns, as the wire_ingest function reads them from JSON.
+function columnsOf(item: WireItem, fileIndex: number) {
   return {
+    fileIndex,
     format: item.format,
     agency: item.agency ?? '',
     guid: item.guid,
@@ -117,108 +219,37 @@ function columnsOf(item: WireItem) {
     headline: item.headline,
     language: item.language,
     section: item.section,
-    embargoUntil: item.embargoUntil ? new Date(item.embargoUntil) : null,
-    versionCreated: item.versionCreated ? new Date(item.versionCreated) : null,
+    embargoUntil: item.embargoUntil,
+    versionCreated: item.versionCreated,
     bodyText: item.body.map((block) => block.text).join('\n\n'),
     contentHash: hashWireContent(item.headline, item.body),
-    item,
   };
 }
 
-async function storeItem(
-  item: WireItem,
-  fileId: number,
-  channel: WireChannel,
-  receivedAt: Date,
-): Promise<IngestedItem> {
-  const db = await getDb();
-  const columns = columnsOf(item);
-  return db.transaction(async (tx) => {
-    // Two copies of one story arriving at once (two channels, two instances) are serialized.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`wire:${columns.agency}:${columns.guid}`}))`);
-    const identity = and(eq(wireItems.agency, columns.agency), eq(wireItems.guid, columns.guid));
+// Filter values this process has already stored: most items bring none, and skipping the
+// insert is one statement less per call.
+const knownFacets = new Set<string>();
 
-    const [same] = await tx
-      .select({ id: wireItems.id, contentHash: wireItems.contentHash, pubStatus: wireItems.pubStatus })
-      .from(wireItems)
-      .where(and(identity, eq(wireItems.version, columns.version)));
-    if (same) {
-      if (same.contentHash === columns.contentHash && same.pubStatus === columns.pubStatus) {
-        return { id: same.id, status: 'duplicate', headline: item.headline };
-      }
-      // Same version number, different text or status (an agency re-sending a kill without
-      // bumping the version): the newer copy wins; the older file stays in wire_files.
-      await tx
-        .update(wireItems)
-        .set({ ...columns, fileId, channel, receivedAt })
-        .where(eq(wireItems.id, same.id));
-      await alertStoriesIfKilled(tx, item, columns, same.id, receivedAt);
-      return { id: same.id, status: 'updated', headline: item.headline };
+function newFacets(items: WireItem[]): [string, string][] {
+  const facets = new Map<string, [string, string]>();
+  for (const item of items) {
+    for (const [kind, value] of [
+      ['agency', item.agency],
+      ['section', item.section],
+      ['language', item.language],
+    ] as const) {
+      const key = `${kind}\u0000${value}`;
+      if (value && !knownFacets.has(key)) facets.set(key, [kind, value]);
     }
-
-    // The same story re-sent under another id (feeds do this) is a duplicate too.
-    const [copy] = await tx
-      .select({ id: wireItems.id })
-      .from(wireItems)
-      .where(
-        and(
-          eq(wireItems.agency, columns.agency),
-          eq(wireItems.contentHash, columns.contentHash),
-          eq(wireItems.pubStatus, columns.pubStatus),
-          ne(wireItems.guid, columns.guid),
-        ),
-      )
-      .limit(1);
-    if (copy) return { id: copy.id, status: 'duplicate', headline: item.headline };
-
-    const [newest] = await tx
-      .select({ id: wireItems.id, version: wireItems.version })
-      .from(wireItems)
-      .where(identity)
-      .orderBy(desc(wireItems.version))
-      .limit(1);
-    const isNewest = !newest || columns.version > newest.version!;
-    const [stored] = await tx
-      .insert(wireItems)
-      .values({
-        ...columns,
-        fileId,
-        channel,
-        receivedAt,
-        latest: isNewest,
-        previousId: isNewest ? (newest?.id ?? null) : null,
-      })
-      .returning({ id: wireItems.id });
-    if (newest && isNewest) await tx.update(wireItems).set({ latest: false }).where(eq(wireItems.id, newest.id));
-    await alertStoriesIfKilled(tx, item, columns, stored!.id, receivedAt);
-    return { id: stored!.id, status: newest ? 'updated' : 'new', headline: item.headline };
-  });
+  }
+  return [...facets.values()];
 }
 
-/** A kill or withdrawal notice alerts every story made from any version of the item. */
-async function alertStoriesIfKilled(
-  tx: Transaction,
-  item: WireItem,
-  columns: { agency: string; guid: string },
-  wireItemId: number,
-  at: Date,
-): Promise<void> {
-  if (item.pubStatus === 'usable') return;
-  const made = await tx
-    .select({ storyId: stories.id })
-    .from(stories)
-    .innerJoin(wireItems, eq(wireItems.id, stories.sourceWireItemId))
-    .where(and(eq(wireItems.agency, columns.agency), eq(wireItems.guid, columns.guid)));
-  if (made.length === 0) return;
-  await tx
-    .insert(storyWireAlerts)
-    .values(
-      made.map(({ storyId }) => ({
-        storyId,
-        wireItemId,
-        kind: item.pubStatus as 'canceled' | 'withheld',
-        createdAt: at,
-      })),
-    )
-    .onConflictDoNothing();
+function rememberFacets(facets: [string, string][]): void {
+  for (const [kind, value] of facets) knownFacets.add(`${kind}\u0000${value}`);
+}
+
+// drizzle spreads a JS array into separate parameters; a text[] goes as one literal.
+function toTextArrayLiteral(values: string[]): string {
+  return `{${values.map((value) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
 }

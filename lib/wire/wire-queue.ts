@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { sections, stories, storyWireAlerts, wireFiles, wireItems } from '@/db/schema';
+import { sections, stories, storyWireAlerts, wireFacets, wireFiles, wireItems } from '@/db/schema';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import { requirePermission, type Actor } from '@/lib/permissions';
 import { createStory } from '@/lib/stories/create-story';
@@ -104,21 +104,9 @@ export async function getWireFilterOptions(
 ): Promise<{ agencies: string[]; sections: string[]; languages: string[] }> {
   requirePermission(actor, 'desk:view');
   const db = await getDb();
-  const distinct = async (column: typeof wireItems.agency | typeof wireItems.section | typeof wireItems.language) =>
-    (
-      await db
-        .selectDistinct({ value: column })
-        .from(wireItems)
-        .where(and(eq(wireItems.latest, true), sql`${column} is not null and ${column} <> ''`))
-        .orderBy(asc(column))
-        .limit(200)
-    ).map((row) => row.value!);
-  const [agencies, sectionNames, languages] = await Promise.all([
-    distinct(wireItems.agency),
-    distinct(wireItems.section),
-    distinct(wireItems.language),
-  ]);
-  return { agencies, sections: sectionNames, languages };
+  const rows = await db.select().from(wireFacets).orderBy(asc(wireFacets.kind), asc(wireFacets.value));
+  const of = (kind: string) => rows.filter((row) => row.kind === kind).map((row) => row.value);
+  return { agencies: of('agency'), sections: of('section'), languages: of('language') };
 }
 
 /** The id of the newest item in the queue: the page polls it to know when to refresh. */
