@@ -89,3 +89,17 @@ test('temporary names (.part, .tmp) and dotfiles are left alone until renamed', 
   await fs.rename(path.join(inbox, 'upload.xml.part'), path.join(inbox, 'upload.xml'));
   await waitFor(async () => (await list('processed')).length === 1);
 });
+
+test('many files dropped at once are all ingested and filed, good and bad apart', async () => {
+  for (let i = 0; i < 12; i++) {
+    await fs.writeFile(
+      path.join(inbox, `batch-${i}.xml`),
+      newsmlG2Item({ guid: `urn:inbox:batch:${i}`, headline: `Batch file ${i}` }),
+    );
+  }
+  await fs.writeFile(path.join(inbox, 'batch-bad.txt'), 'one line only');
+  watcher = startInboxWatcher(inbox, { intervalMs: 50, settleMs: 100, log: (l) => lines.push(l) });
+  await waitFor(async () => (await list('processed')).length === 12 && (await list('rejected')).length === 2);
+  const queue = await listWireQueue(editor, { q: 'batch file' });
+  expect(queue.items).toHaveLength(12);
+});

@@ -1,7 +1,7 @@
 import 'server-only';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { ingestWireFile, MAX_STORED_FILE_BYTES } from './ingest';
+import { ingestWireFiles, MAX_STORED_FILE_BYTES } from './ingest';
 
 const CLAIM_PREFIX = '.wiredesk-claim-';
 // Names that say "still being written" (browsers, rsync, curl, editors).
@@ -69,42 +69,64 @@ export function startInboxWatcher(inbox: string, options: InboxOptions = {}): In
     }
   }
 
-  async function handle(name: string): Promise<void> {
+  type Claimed = { name: string; file: string; claim: string; size: number };
+
+  async function claim(name: string): Promise<Claimed | null> {
     const file = path.join(inbox, name);
-    const claim = path.join(inbox, `${CLAIM_PREFIX}${process.pid}-${name}`);
+    const claimed = path.join(inbox, `${CLAIM_PREFIX}${process.pid}-${name}`);
     try {
-      await fs.rename(file, claim);
+      await fs.rename(file, claimed);
+      return { name, file, claim: claimed, size: (await fs.stat(claimed)).size };
     } catch {
-      return; // another server took it, or it went away
+      return null; // another server took it, or it went away
     }
+  }
+
+  async function reject(entry: Claimed, reason: string, now: Date): Promise<void> {
+    const target = await moveAside(entry.claim, rejected, entry.name, now);
+    await fs.writeFile(`${target}.reason.txt`, `${reason}\n`);
+    log(`Wiredesk inbox: ${entry.name} rejected (${reason})`);
+  }
+
+  /** Ingests the settled files together (one database call per batch), then files each away. */
+  async function handle(names: string[]): Promise<void> {
+    const claimed = (await Promise.all(names.map(claim))).filter((entry): entry is Claimed => entry !== null);
     const now = new Date();
-    try {
-      const stat = await fs.stat(claim);
-      if (stat.size > MAX_STORED_FILE_BYTES) {
-        const target = await moveAside(claim, rejected, name, now);
-        const reason = `File is larger than ${MAX_STORED_FILE_BYTES / 1024 / 1024} MB; not ingested`;
-        await fs.writeFile(`${target}.reason.txt`, `${reason}\n`);
-        log(`Wiredesk inbox: ${name} rejected (${reason})`);
-        return;
-      }
-      const result = await ingestWireFile(await fs.readFile(claim), {
-        channel: 'inbox',
-        filename: name,
-        source: inbox,
-        receivedAt: now,
-      });
-      if (result.status === 'rejected') {
-        const target = await moveAside(claim, rejected, name, now);
-        await fs.writeFile(`${target}.reason.txt`, `${result.error ?? 'Rejected'}\n`);
-        log(`Wiredesk inbox: ${name} rejected (${result.error})`);
+    const readable: Claimed[] = [];
+    for (const entry of claimed) {
+      if (entry.size > MAX_STORED_FILE_BYTES) {
+        await reject(entry, `File is larger than ${MAX_STORED_FILE_BYTES / 1024 / 1024} MB; not ingested`, now);
       } else {
-        await moveAside(claim, processed, name, now);
-        log(`Wiredesk inbox: ${name} ingested (${result.status})`);
+        readable.push(entry);
+      }
+    }
+    if (readable.length === 0) return;
+    try {
+      const files = await Promise.all(
+        readable.map(async (entry) => ({
+          bytes: await fs.readFile(entry.claim),
+          channel: 'inbox' as const,
+          filename: entry.name,
+          source: inbox,
+          receivedAt: now,
+        })),
+      );
+      const results = await ingestWireFiles(files);
+      for (const [i, entry] of readable.entries()) {
+        const result = results[i]!;
+        if (result.status === 'rejected') {
+          await reject(entry, result.error ?? 'Rejected', now);
+        } else {
+          await moveAside(entry.claim, processed, entry.name, now);
+          log(`Wiredesk inbox: ${entry.name} ingested (${result.status})`);
+        }
       }
     } catch (error) {
-      // Not the file's fault (database down, disk full): put it back and try again later.
-      await fs.rename(claim, file).catch(() => undefined);
-      log(`Wiredesk inbox: ${name} will be retried (${error instanceof Error ? error.message.split('\n')[0] : error})`);
+      // Not the files' fault (database down, disk full): put them back and try again later.
+      for (const entry of readable) await fs.rename(entry.claim, entry.file).catch(() => undefined);
+      log(
+        `Wiredesk inbox: ${readable.length} file(s) will be retried (${error instanceof Error ? error.message.split('\n')[0] : error})`,
+      );
     }
   }
 
@@ -112,6 +134,7 @@ export function startInboxWatcher(inbox: string, options: InboxOptions = {}): In
     const entries = await fs.readdir(inbox, { withFileTypes: true }).catch(() => []);
     const now = Date.now();
     const present = new Set<string>();
+    const settledNames: string[] = [];
     for (const entry of entries) {
       if (!entry.isFile() || entry.name.startsWith('.') || IN_PROGRESS.test(entry.name)) continue;
       present.add(entry.name);
@@ -122,10 +145,11 @@ export function startInboxWatcher(inbox: string, options: InboxOptions = {}): In
       seen.set(entry.name, signature);
       if (settled) {
         seen.delete(entry.name);
-        await handle(entry.name);
+        settledNames.push(entry.name);
       }
     }
     for (const name of seen.keys()) if (!present.has(name)) seen.delete(name);
+    for (let i = 0; i < settledNames.length; i += 100) await handle(settledNames.slice(i, i + 100));
   }
 
   function schedule() {
