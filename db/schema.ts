@@ -287,6 +287,10 @@ export const wireFiles = pgTable(
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     sha256: text('sha256').notNull(),
+    /**
+     * The file exactly as received, deflated (zlib raw deflate, done in JavaScript: the
+     * database's own compression is slow on the embedded engine). Read with readWireBytes.
+     */
     bytes: bytea('bytes').notNull(),
     size: integer('size').notNull(),
     filename: text('filename'),
@@ -343,7 +347,10 @@ export const wireItems = pgTable(
     uniqueIndex('wire_items_identity_key').on(t.agency, t.guid, t.version),
     index('wire_items_queue_idx').on(t.latest, t.receivedAt, t.id),
     index('wire_items_content_idx').on(t.agency, t.contentHash),
-    index('wire_items_file_idx').on(t.fileId),
+    // Only rejections are looked up by file (one rejected row per unreadable file).
+    index('wire_items_rejected_file_idx')
+      .on(t.fileId)
+      .where(sql`status = 'rejected'`),
     index('wire_items_search_idx').using('gin', t.searchVector),
   ],
 );

@@ -81,7 +81,7 @@ CREATE UNIQUE INDEX "wire_files_sha256_key" ON "wire_files" USING btree ("sha256
 CREATE UNIQUE INDEX "wire_items_identity_key" ON "wire_items" USING btree ("agency","guid","version");--> statement-breakpoint
 CREATE INDEX "wire_items_queue_idx" ON "wire_items" USING btree ("latest","received_at","id");--> statement-breakpoint
 CREATE INDEX "wire_items_content_idx" ON "wire_items" USING btree ("agency","content_hash");--> statement-breakpoint
-CREATE INDEX "wire_items_file_idx" ON "wire_items" USING btree ("file_id");--> statement-breakpoint
+CREATE INDEX "wire_items_rejected_file_idx" ON "wire_items" USING btree ("file_id") WHERE status = 'rejected';--> statement-breakpoint
 CREATE INDEX "wire_items_search_idx" ON "wire_items" USING gin ("search_vector");--> statement-breakpoint
 ALTER TABLE "stories" ADD CONSTRAINT "stories_source_wire_item_id_wire_items_id_fk" FOREIGN KEY ("source_wire_item_id") REFERENCES "public"."wire_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 -- Hand-written. Ingest of a batch of parsed files in one round trip. On the embedded
@@ -89,13 +89,13 @@ ALTER TABLE "stories" ADD CONSTRAINT "stories_source_wire_item_id_wire_items_id_
 -- file) while each item inside costs ~1 ms, so files are sent in batches (lib/wire/ingest.ts
 -- groups concurrent and bulk ingests) and each item takes as few statements as the rules
 -- allow. The semantics are those of lib/wire/ingest.ts, whose tests exercise this function.
---   p_files: [{sha256, offset, length, filename, channel, source, receivedAt, reject}] —
---            the bytes are p_blob[offset, offset + length); reject is the reason a file
---            could not be read (it is then stored with a `rejected` row and no items).
+--   p_files: [{sha256, size, filename, channel, source, receivedAt, reject}] with p_bytes
+--            (each file deflated, one parameter each); reject is the reason a file could
+--            not be read (it is then stored with a `rejected` row and no items).
 --   p_items: [{fileIndex, …promoted fields}] with p_documents (each normalized item as
 --            JSON text, stored as is) and p_lexemes (its search words as a tsvector).
 CREATE FUNCTION "wire_ingest"(
-  p_files jsonb, p_blob bytea, p_items jsonb, p_documents text[], p_lexemes text[], p_facets jsonb,
+  p_files jsonb, p_bytes bytea[], p_items jsonb, p_documents text[], p_lexemes text[], p_facets jsonb,
   p_lock boolean
 ) RETURNS TABLE (file_index integer, item_id integer, outcome text) LANGUAGE plpgsql AS $$
 DECLARE
@@ -124,9 +124,8 @@ BEGIN
     v_file_index := v_file_index + 1;
     v_file_id := NULL;
     INSERT INTO "wire_files" ("sha256", "bytes", "size", "filename", "channel", "source", "received_at")
-    VALUES (v_file->>'sha256',
-      substring(p_blob FROM (v_file->>'offset')::integer + 1 FOR (v_file->>'length')::integer),
-      (v_file->>'length')::integer, v_file->>'filename', (v_file->>'channel')::"wire_channel",
+    VALUES (v_file->>'sha256', p_bytes[v_file_index], (v_file->>'size')::integer, v_file->>'filename',
+      (v_file->>'channel')::"wire_channel",
       v_file->>'source', (v_file->>'receivedAt')::timestamptz)
     ON CONFLICT ("sha256") DO NOTHING RETURNING "id" INTO v_file_id;
     IF v_file_id IS NULL THEN

@@ -10,11 +10,13 @@ import { transitionStory } from '@/lib/stories/transition-story';
 import type { StaffUser } from '@/lib/users';
 import { newsmlG2Item } from '@/test/wire-documents';
 import { ingestWireFile, ingestWireFiles } from './ingest';
+import { unpackWireBytes } from './stored-bytes';
 import {
   createStoryFromWire,
   getStoryWireInfo,
   getWireFilterOptions,
   getWireItem,
+  getWireItemBytes,
   handleWireAlert,
   listOpenWireKills,
   listWireQueue,
@@ -52,7 +54,10 @@ test('a new item is stored once with its raw bytes; the same item again is a dup
 
   const db = await getDb();
   const [file] = await db.select().from(wireFiles).where(eq(wireFiles.id, rows[0]!.fileId));
-  expect(Buffer.compare(file!.bytes, Buffer.from(bytes))).toBe(0);
+  expect(Buffer.compare(unpackWireBytes(file!.bytes), Buffer.from(bytes))).toBe(0);
+  expect(file!.size).toBe(bytes.length);
+  const download = await getWireItemBytes(editor, first.id);
+  expect(Buffer.compare(download.bytes, Buffer.from(bytes))).toBe(0);
   expect(file!.filename).toBe('item.xml');
 });
 

@@ -6,6 +6,7 @@ import { WireParseError } from './errors';
 import { hashWireContent } from './guid';
 import { parseWire } from './parse-wire';
 import { wireSearchLexemes } from './search-words';
+import { packWireBytes } from './stored-bytes';
 import type { WireItem } from './wire-item';
 
 export type WireChannel = 'upload' | 'api' | 'inbox' | 'seed';
@@ -130,8 +131,7 @@ async function ingestBatchOrOneByOne(files: WireFileInput[]): Promise<IngestResu
 
 type FileDescriptor = {
   sha256: string;
-  offset: number;
-  length: number;
+  size: number;
   filename: string | null;
   channel: WireChannel;
   source: string | null;
@@ -144,7 +144,6 @@ async function ingestBatch(files: WireFileInput[]): Promise<IngestResult[]> {
   const descriptors: FileDescriptor[] = [];
   const itemFields: ReturnType<typeof columnsOf>[] = [];
   const items: WireItem[] = [];
-  let offset = 0;
   files.forEach((file, index) => {
     let reject: string | null = null;
     try {
@@ -160,26 +159,34 @@ async function ingestBatch(files: WireFileInput[]): Promise<IngestResult[]> {
     }
     descriptors.push({
       sha256: createHash('sha256').update(file.bytes).digest('hex'),
-      offset,
-      length: file.bytes.length,
+      size: file.bytes.length,
       filename: file.filename?.slice(0, 500) ?? null,
       channel: file.channel,
       source: file.source?.slice(0, 200) ?? null,
       receivedAt: (file.receivedAt ?? new Date()).toISOString(),
       reject,
     });
-    offset += file.bytes.length;
   });
 
-  const blob = Buffer.concat(files.map((file) => file.bytes));
   const facets = newFacets(items);
+  const packed = arrayOf(
+    files.map((file) => packWireBytes(file.bytes)),
+    'bytea',
+  );
+  const documents = arrayOf(
+    items.map((item) => JSON.stringify(item)),
+    'text',
+  );
+  const lexemes = arrayOf(
+    items.map((item) => wireSearchLexemes(item.headline, item.body)),
+    'text',
+  );
+  const lock = configuredTarget().kind === 'postgres';
   const db = await getDb();
   const result = await db.execute<{ file_index: number; item_id: number; outcome: string }>(sql`
     select file_index, item_id, outcome from wire_ingest(
-      ${JSON.stringify(descriptors)}::jsonb, ${blob}, ${JSON.stringify(itemFields)}::jsonb,
-      ${toTextArrayLiteral(items.map((item) => JSON.stringify(item)))}::text[],
-      ${toTextArrayLiteral(items.map((item) => wireSearchLexemes(item.headline, item.body)))}::text[],
-      ${JSON.stringify(facets)}::jsonb, ${configuredTarget().kind === 'postgres'})`);
+      ${JSON.stringify(descriptors)}::jsonb, ${packed}, ${JSON.stringify(itemFields)}::jsonb,
+      ${documents}, ${lexemes}, ${JSON.stringify(facets)}::jsonb, ${lock})`);
   rememberFacets(facets);
   const rows = Array.isArray(result)
     ? (result as { file_index: number; item_id: number; outcome: string }[])
@@ -249,7 +256,11 @@ function rememberFacets(facets: [string, string][]): void {
   for (const [kind, value] of facets) knownFacets.add(`${kind}\u0000${value}`);
 }
 
-// drizzle spreads a JS array into separate parameters; a text[] goes as one literal.
-function toTextArrayLiteral(values: string[]): string {
-  return `{${values.map((value) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+// An array parameter as ARRAY[$1, $2, …]: each value travels as its own parameter, with no
+// text encoding to build or parse (drizzle would otherwise spread a JS array inline).
+function arrayOf(values: (string | Buffer)[], type: 'text' | 'bytea') {
+  return sql`ARRAY[${sql.join(
+    values.map((value) => sql`${value}`),
+    sql`, `,
+  )}]::${sql.raw(type)}[]`;
 }

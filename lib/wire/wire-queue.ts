@@ -10,6 +10,7 @@ import { toPrefixTsQuery } from '@/lib/stories/list-stories';
 import { StoryIdSchema } from '@/lib/stories/story-input';
 import { recordStoryEvent } from '@/lib/stories/story-record';
 import { parseOrThrow } from '@/lib/validation';
+import { unpackWireBytes } from './stored-bytes';
 import type { WireItem } from './wire-item';
 import { mapWireSection, wireBodyToStoryBody, wireStoryFields } from './wire-to-story';
 
@@ -180,7 +181,7 @@ export async function getWireItem(actor: Actor, wireItemId: number): Promise<Wir
   ]);
   return {
     ...rest,
-    originalText: new TextDecoder('utf-8').decode(bytes.subarray(0, 512 * 1024)),
+    originalText: new TextDecoder('utf-8').decode(unpackWireBytes(bytes).subarray(0, 512 * 1024)),
     versions,
     stories: made,
   };
@@ -199,7 +200,7 @@ export async function getWireItemBytes(
     .innerJoin(wireFiles, eq(wireFiles.id, wireItems.fileId))
     .where(eq(wireItems.id, wireItemId));
   if (!row) throw new NotFoundError('This wire item does not exist.');
-  return row;
+  return { bytes: unpackWireBytes(row.bytes), filename: row.filename };
 }
 
 /**
