@@ -1,9 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { REQUEST_PATH_HEADER } from '@/lib/auth/request-path';
+import { isReservedSegment } from '@/lib/public-routes';
 import { resolveArticlePath } from '@/lib/stories/public-article';
 
-// Top-level paths that are not sections, so /{first}/{second} under them is not an article.
-const NOT_SECTIONS = new Set(['desk', 'api', 'login', '_next']);
+// /{section}/{slug}; paths under the application's own top-level segments
+// (RESERVED_TOP_LEVEL_SEGMENTS: desk, api, authors, sitemaps…) are never articles.
 const ARTICLE_PATH = /^\/([a-z0-9-]+)\/([a-z0-9-]+)$/;
 
 /**
@@ -46,7 +47,7 @@ export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (pathname === '/desk' || pathname.startsWith('/desk/')) return routeDesk(request);
   const article = ARTICLE_PATH.exec(pathname);
-  if (article && !NOT_SECTIONS.has(article[1]!)) return routeArticle(request, article[1]!, article[2]!);
+  if (article && !isReservedSegment(article[1]!)) return routeArticle(request, article[1]!, article[2]!);
   return NextResponse.next();
 }
 

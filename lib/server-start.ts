@@ -5,6 +5,7 @@ import { listActiveDemoAccounts, seedDatabase } from '@/db/seed';
 import { getAuthSecret } from './auth/secret';
 import { pruneSignInAttempts } from './auth/sign-in';
 import { ConfigError, getConfig } from './config';
+import { listenForInvalidations } from './public-cache/listen-for-invalidations';
 
 /**
  * Runs once when the server process starts, before it answers any request:
@@ -21,6 +22,8 @@ export async function startWiredesk(): Promise<void> {
     await pruneSignInAttempts();
 
     const target = configuredTarget();
+    // Other instances' publishes reach this one's page cache (docs/decisions/005-public-site.md).
+    if (target.kind === 'postgres') await listenForInvalidations(target.url);
     const where = target.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded database in ${target.dataDir}`;
     const lines = [`Wiredesk: ${where}, ready in ${Math.round(performance.now() - started)} ms.`];
     if (seed.status === 'seeded') lines.push(`Wiredesk: new database, created ${seed.sections} sections.`);
