@@ -20,7 +20,6 @@ import {
 let reporter: StaffUser;
 let colleague: StaffUser;
 let editor: StaffUser;
-let newsroomSection: number;
 let quietSection: number;
 
 // Each test works in sections of its own, so counts do not depend on test order.
@@ -34,7 +33,6 @@ beforeAll(async () => {
   reporter = await createStaff({ role: 'reporter', name: 'Ana Ruiz' });
   colleague = await createStaff({ role: 'reporter', name: 'Tom Berg' });
   editor = await createStaff({ role: 'editor', name: 'Eddie Editor' });
-  newsroomSection = await getTestSection('newsroom', 'Newsroom');
   quietSection = await getTestSection('quiet', 'Quiet');
 });
 
