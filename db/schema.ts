@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { ROLES } from '@/lib/roles';
 import type { StoryBody } from '@/lib/stories/story-body';
+import type { WireItem } from '@/lib/wire/wire-item';
 import { STORY_STATES } from '@/lib/workflow';
 
 export const userRole = pgEnum('user_role', ROLES);
@@ -92,7 +93,9 @@ export const stories = pgTable(
     /** The frozen revision readers see; null until first published. */
     liveRevisionId: integer('live_revision_id').references((): AnyPgColumn => storyRevisions.id),
     liveVersion: integer('live_version'),
-    sourceWireItemId: integer('source_wire_item_id'),
+    sourceWireItemId: integer('source_wire_item_id').references((): AnyPgColumn => wireItems.id),
+    /** Where the story was filed from, printed before the first paragraph ("PARIS"). */
+    dateline: text('dateline'),
     /** The news agency whose copy the story builds on ("AFP"): credited as "with AFP". */
     agency: text('agency'),
     embargoUntil: timestamptz('embargo_until'),
@@ -236,6 +239,7 @@ export const publishedStories = pgTable(
     body: jsonb('body').$type<StoryBody>().notNull(),
     bodyText: text('body_text').notNull(),
     agency: text('agency'),
+    dateline: text('dateline'),
     firstPublishedAt: timestamptz('first_published_at').notNull(),
     lastPublishedAt: timestamptz('last_published_at').notNull(),
     searchVector: tsvector('search_vector')
@@ -265,4 +269,123 @@ export const storyPaths = pgTable(
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.sectionSlug, t.slug] }), index('story_paths_story_idx').on(t.storyId)],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+export const wireChannel = pgEnum('wire_channel', ['upload', 'api', 'inbox', 'seed']);
+export const wireStatus = pgEnum('wire_status', ['new', 'used', 'rejected']);
+export const wirePubStatus = pgEnum('wire_pub_status', ['usable', 'withheld', 'canceled']);
+
+/** Every file received, byte for byte, once: nothing an agency sends is lost, even if unreadable. */
+export const wireFiles = pgTable(
+  'wire_files',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    sha256: text('sha256').notNull(),
+    bytes: bytea('bytes').notNull(),
+    size: integer('size').notNull(),
+    filename: text('filename'),
+    channel: wireChannel('channel').notNull(),
+    /** Who or what sent it: an uploader's name, an API token's name, an inbox path. */
+    source: text('source'),
+    receivedAt: timestamptz('received_at').notNull(),
+  },
+  (t) => [uniqueIndex('wire_files_sha256_key').on(t.sha256)],
+);
+
+/**
+ * One row per wire item version (the normalized WireItem in `item`, the fields the queue
+ * filters on promoted to columns), and one per rejected file (status `rejected`, no guid).
+ */
+export const wireItems = pgTable(
+  'wire_items',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    fileId: integer('file_id')
+      .notNull()
+      .references(() => wireFiles.id),
+    status: wireStatus('status').notNull().default('new'),
+    rejectReason: text('reject_reason'),
+    format: text('format'),
+    /** Canonical agency, '' when the source names none: part of the identity (agency, guid, version). */
+    agency: text('agency').notNull().default(''),
+    guid: text('guid'),
+    version: integer('version'),
+    pubStatus: wirePubStatus('pub_status'),
+    urgency: integer('urgency'),
+    headline: text('headline'),
+    language: text('language'),
+    section: text('section'),
+    embargoUntil: timestamptz('embargo_until'),
+    versionCreated: timestamptz('version_created'),
+    bodyText: text('body_text').notNull().default(''),
+    contentHash: text('content_hash'),
+    item: jsonb('item').$type<WireItem>(),
+    /** Only the newest version of an item shows in the queue. */
+    latest: boolean('latest').notNull().default(true),
+    previousId: integer('previous_id').references((): AnyPgColumn => wireItems.id),
+    channel: wireChannel('channel').notNull(),
+    receivedAt: timestamptz('received_at').notNull(),
+    searchVector: tsvector('search_vector')
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('simple', coalesce(headline, '') || ' ' || body_text)`),
+  },
+  (t) => [
+    uniqueIndex('wire_items_identity_key').on(t.agency, t.guid, t.version),
+    index('wire_items_queue_idx').on(t.latest, t.receivedAt, t.id),
+    index('wire_items_content_idx').on(t.agency, t.contentHash),
+    index('wire_items_file_idx').on(t.fileId),
+    index('wire_items_search_idx').using('gin', t.searchVector),
+  ],
+);
+
+export const wireAlertKind = pgEnum('wire_alert_kind', ['canceled', 'withheld']);
+
+/**
+ * A kill or withdrawal notice from an agency, raised on every story made from any version
+ * of the item. Shown on the story at once, and on every editor's dashboard while the story
+ * is published, until an editor marks it handled.
+ */
+export const storyWireAlerts = pgTable(
+  'story_wire_alerts',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    storyId: integer('story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    wireItemId: integer('wire_item_id')
+      .notNull()
+      .references(() => wireItems.id),
+    kind: wireAlertKind('kind').notNull(),
+    createdAt: timestamptz('created_at').notNull(),
+    handledAt: timestamptz('handled_at'),
+    handledById: integer('handled_by_id').references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex('story_wire_alerts_key').on(t.storyId, t.wireItemId),
+    index('story_wire_alerts_open_idx').on(t.handledAt, t.createdAt),
+  ],
+);
+
+/** API tokens for `POST /api/wire`; only a hash is kept, the token is shown once. */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    /** The first characters, so admins can tell tokens apart. */
+    prefix: text('prefix').notNull(),
+    createdById: integer('created_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamptz('created_at').notNull(),
+    lastUsedAt: timestamptz('last_used_at'),
+    revokedAt: timestamptz('revoked_at'),
+  },
+  (t) => [uniqueIndex('api_tokens_hash_key').on(t.tokenHash)],
 );

@@ -1,9 +1,16 @@
-import { asc, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { expect, test } from 'vitest';
 import { signInWithPassword } from '@/lib/auth/sign-in';
 import { getDb } from './client';
-import { sections, users } from './schema';
-import { DEFAULT_SECTIONS, DEMO_USERS, listActiveDemoAccounts, seedDatabase } from './seed';
+import { sections, users, wireItems } from './schema';
+import {
+  DEFAULT_SECTIONS,
+  DEMO_USERS,
+  DEMO_WIRE_FILES,
+  listActiveDemoAccounts,
+  seedDatabase,
+  seedDemoWire,
+} from './seed';
 
 async function snapshot() {
   const db = await getDb();
@@ -75,4 +82,17 @@ test('two instances seeding one empty database at once: exactly one seeds', asyn
   const { sections: rows, users: accounts } = await snapshot();
   expect(rows).toHaveLength(6);
   expect(accounts).toHaveLength(3);
+});
+
+test('the demo wire files are ingested once: the queue is not empty, and seeding again adds nothing', async () => {
+  const db = await getDb();
+  const first = await seedDemoWire();
+  expect(first).toBeGreaterThanOrEqual(DEMO_WIRE_FILES.length);
+  const count = await db.$count(wireItems);
+  expect(count).toBe(first);
+  const formats = new Set((await db.select({ format: wireItems.format }).from(wireItems)).map((r) => r.format));
+  expect(formats.size).toBeGreaterThanOrEqual(6);
+  expect(await db.$count(wireItems, eq(wireItems.status, 'rejected'))).toBe(0);
+  await seedDemoWire();
+  expect(await db.$count(wireItems)).toBe(count);
 });

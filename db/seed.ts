@@ -1,6 +1,9 @@
 import 'server-only';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { inArray, sql } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
+import { ingestWireFile } from '@/lib/wire/ingest';
 import type { Database } from './client';
 import { type Role } from '@/lib/roles';
 import { sections, users } from './schema';
@@ -59,4 +62,31 @@ export async function listActiveDemoAccounts(db: Database): Promise<{ email: str
       ),
     );
   return rows.filter((row) => row.active).map(({ email, role }) => ({ email, role }));
+}
+
+/** Wire files the demo starts with (written for the project), so the queue is not empty. */
+export const DEMO_WIRE_FILES = [
+  'plain-text/web-copy-afp.txt',
+  'newsml-g2/item-embargoed-xhtml.xml',
+  'newsml-g2/message-three-items.xml',
+  'nitf/embargoed-latin1.xml',
+  'ninjs/v3-bodies.json',
+  'anpa1312/ap-style-writethru.tst',
+  'iptc7901/dpa-style-notebook.txt',
+  'feeds/extension-body.atom',
+  'newsml-1/afp-style-revision.xml',
+] as const;
+
+/** Ingests the demo wire files (duplicates are recognized, so running it twice adds nothing). */
+export async function seedDemoWire(): Promise<number> {
+  const folder = path.join(process.cwd(), 'lib', 'wire', 'fixtures');
+  let items = 0;
+  for (const [i, file] of DEMO_WIRE_FILES.entries()) {
+    const bytes = await fs.readFile(path.join(folder, file));
+    // Spread over the last hour, so the queue reads like a morning's wire.
+    const receivedAt = new Date(Date.now() - (DEMO_WIRE_FILES.length - i) * 6 * 60_000);
+    const result = await ingestWireFile(bytes, { channel: 'seed', filename: path.basename(file), receivedAt });
+    items += result.items.length;
+  }
+  return items;
 }

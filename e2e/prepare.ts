@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { closeDb, getDb } from '@/db/client';
 import { createStaff } from '@/db/factories';
 import { sections, users } from '@/db/schema';
-import { seedDatabase } from '@/db/seed';
+import { seedDatabase, seedDemoWire } from '@/db/seed';
 import { getConfig } from '@/lib/config';
 import { createStory } from '@/lib/stories/create-story';
 import { storyBodyFromParagraphs } from '@/lib/stories/story-body';
@@ -55,6 +55,7 @@ await publish(
     standfirst: LEAD_STORY.standfirst,
     sectionId: await sectionId(LEAD_STORY.section),
     agency: LEAD_STORY.agency,
+    dateline: LEAD_STORY.dateline,
     body: storyBodyFromParagraphs([...LEAD_STORY.paragraphs]),
   },
   [reporter.id, editor.id],
@@ -64,4 +65,5 @@ await createStory(reporter, {
   sectionId: await sectionId('culture'),
   body: storyBodyFromParagraphs([...SECRET_DRAFT.paragraphs]),
 });
+await seedDemoWire();
 await closeDb();

@@ -6,6 +6,7 @@ export const LEAD_STORY = {
   section: 'world',
   standfirst: 'Thousands of passengers were stranded on both sides overnight.',
   agency: 'AFP',
+  dateline: 'DOVER, England',
   paragraphs: [
     'All crossings were cancelled at dawn as gusts reached 120 km/h.',
     'The port authority said <script>alert("xss")</script> services would resume when the wind drops.',

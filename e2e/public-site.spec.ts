@@ -105,6 +105,7 @@ test.describe('readers', () => {
     await expect(article.getByRole('heading', { level: 1 })).toHaveText(LEAD_STORY.headline);
     await expect(article).toContainText(LEAD_STORY.standfirst);
     await expect(article.locator('.article__byline')).toHaveText('By Riya Kapoor and Elena Marsh, with AFP');
+    await expect(article.locator('.article__dateline')).toHaveText(LEAD_STORY.dateline);
     await expect(article.locator('time').first()).toHaveAttribute(
       'datetime',
       /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/,
@@ -123,6 +124,7 @@ test.describe('readers', () => {
       '@type': 'NewsArticle',
       headline: LEAD_STORY.headline,
       articleSection: 'World',
+      dateline: LEAD_STORY.dateline,
       author: [{ name: 'Riya Kapoor' }, { name: 'Elena Marsh' }],
       publisher: { name: 'Wiredesk', url: baseUrl },
     });

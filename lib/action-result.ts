@@ -4,7 +4,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 export type ActionResult =
   | { status: 'idle' }
   | { status: 'error'; formError?: string; fieldErrors?: Record<string, string[]> }
-  | { status: 'success'; message?: string; version?: number };
+  | { status: 'success'; message?: string; version?: number; token?: string };
 
 export const IDLE: ActionResult = { status: 'idle' };
 

@@ -13,6 +13,7 @@ test('with nothing set, Wiredesk runs on the embedded database in ./data on port
     siteName: 'Wiredesk',
     demo: true,
     demoPassword: 'wiredesk-demo',
+    wireInbox: undefined,
   });
 });
 

@@ -22,6 +22,7 @@ const ConfigSchema = z.object({
   WIREDESK_SITE_NAME: z.string().min(1).default('Wiredesk'),
   WIREDESK_DEMO: booleanFlag.default(true),
   WIREDESK_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('wiredesk-demo'),
+  WIREDESK_WIRE_INBOX: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -34,6 +35,8 @@ export type Config = {
   siteName: string;
   demo: boolean;
   demoPassword: string;
+  /** A directory the server watches for wire files (absolute), if any. */
+  wireInbox: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -59,6 +62,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     siteName: c.WIREDESK_SITE_NAME,
     demo: c.WIREDESK_DEMO,
     demoPassword: c.WIREDESK_DEMO_PASSWORD,
+    wireInbox: c.WIREDESK_WIRE_INBOX ? path.resolve(c.WIREDESK_WIRE_INBOX) : undefined,
   };
 }
 

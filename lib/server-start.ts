@@ -1,11 +1,12 @@
 import 'server-only';
 import { configuredTarget, getDb } from '@/db/client';
 import { DataDirectoryInUseError } from '@/db/lock';
-import { listActiveDemoAccounts, seedDatabase } from '@/db/seed';
+import { listActiveDemoAccounts, seedDatabase, seedDemoWire } from '@/db/seed';
 import { getAuthSecret } from './auth/secret';
 import { pruneSignInAttempts } from './auth/sign-in';
 import { ConfigError, getConfig } from './config';
 import { listenForInvalidations } from './public-cache/listen-for-invalidations';
+import { startInboxWatcher } from './wire/inbox';
 
 /**
  * Runs once when the server process starts, before it answers any request:
@@ -19,14 +20,21 @@ export async function startWiredesk(): Promise<void> {
     getAuthSecret();
     const db = await getDb();
     const seed = await seedDatabase(db, { demo: config.demo, demoPassword: config.demoPassword });
+    const demoWire = seed.status === 'seeded' && config.demo ? await seedDemoWire() : 0;
     await pruneSignInAttempts();
+    if (config.wireInbox) startInboxWatcher(config.wireInbox);
 
     const target = configuredTarget();
     // Other instances' publishes reach this one's page cache (docs/decisions/005-public-site.md).
     if (target.kind === 'postgres') await listenForInvalidations(target.url);
     const where = target.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded database in ${target.dataDir}`;
     const lines = [`Wiredesk: ${where}, ready in ${Math.round(performance.now() - started)} ms.`];
-    if (seed.status === 'seeded') lines.push(`Wiredesk: new database, created ${seed.sections} sections.`);
+    if (seed.status === 'seeded') {
+      lines.push(
+        `Wiredesk: new database, created ${seed.sections} sections${demoWire ? ` and ${demoWire} demo wire items` : ''}.`,
+      );
+    }
+    if (config.wireInbox) lines.push(`Wiredesk: watching ${config.wireInbox} for wire files.`);
     if (config.demo) {
       const demo = await listActiveDemoAccounts(db);
       if (demo.length > 0) {

@@ -14,12 +14,15 @@ const chromiumPath = await ensureChromium();
 if (!buildIsCurrent()) buildOrExit('no production build of the current sources');
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wiredesk-e2e-'));
+const wireInbox = `${dataDir}-inbox`;
+fs.mkdirSync(wireInbox);
 const port = await freePort();
 // The e2e server always runs on the embedded database, whatever the shell says.
 const env = {
   ...process.env,
   DATABASE_URL: '',
   WIREDESK_DATA_DIR: dataDir,
+  WIREDESK_WIRE_INBOX: wireInbox,
   NEXT_TELEMETRY_DISABLED: '1',
   E2E_PORT: String(port),
   PLAYWRIGHT_CHROMIUM_PATH: chromiumPath,
@@ -40,6 +43,8 @@ const run = spawnSync(
   [path.join(ROOT, 'node_modules', '@playwright', 'test', 'cli.js'), 'test', ...process.argv.slice(2)],
   { cwd: ROOT, env, stdio: 'inherit' },
 );
-if (run.status === 0) fs.rmSync(dataDir, { recursive: true, force: true });
-else console.error(`Wiredesk: e2e data directory kept for inspection: ${dataDir}`);
+if (run.status === 0) {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(wireInbox, { recursive: true, force: true });
+} else console.error(`Wiredesk: e2e data directory kept for inspection: ${dataDir}`);
 process.exit(run.status ?? 1);

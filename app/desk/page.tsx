@@ -3,14 +3,19 @@ import Link from 'next/link';
 import { StoryTable } from '@/components/desk/story-table';
 import { StateBadge } from '@/components/story/state-badge';
 import { requireStaff } from '@/lib/auth/current-user';
+import { can } from '@/lib/permissions';
 import { getDashboard } from '@/lib/stories/list-stories';
+import { listOpenWireKills } from '@/lib/wire/wire-queue';
 import { STORY_STATES } from '@/lib/workflow';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function DashboardPage() {
   const user = await requireStaff();
-  const { myStories, reviewQueue, stateCounts } = await getDashboard(user);
+  const [{ myStories, reviewQueue, stateCounts }, wireKills] = await Promise.all([
+    getDashboard(user),
+    can(user, 'story:publish') ? listOpenWireKills(user) : Promise.resolve([]),
+  ]);
   return (
     <>
       <div className="page-heading">
@@ -19,6 +24,20 @@ export default async function DashboardPage() {
           New story
         </Link>
       </div>
+      {wireKills.length > 0 && (
+        <section aria-labelledby="kills-heading" className="wire-alert" role="alert">
+          <h2 id="kills-heading">Agency kills on published stories</h2>
+          <ul>
+            {wireKills.map((kill) => (
+              <li key={kill.alertId}>
+                <Link href={`/desk/stories/${kill.storyId}`}>{kill.headline}</Link>:{' '}
+                {kill.kind === 'canceled' ? 'the agency killed its copy' : 'the agency withdrew its copy'} — consider{' '}
+                <strong>Kill</strong>.
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {reviewQueue && (
         <section aria-labelledby="queue-heading">
           <h2 id="queue-heading">Review queue</h2>

@@ -18,6 +18,7 @@ type Props = {
     standfirst: string;
     slug: string;
     sectionId: number | null;
+    dateline: string;
     body: StoryBody;
     authors: Person[];
   };
@@ -87,6 +88,18 @@ export function StoryEditor({ storyId, version, initial, sections, staff, canEdi
               The last part of the public address. Lower-case letters, digits and hyphens.
             </p>
             <FieldError id="story-slug-error" messages={errorFor('slug')} />
+          </div>
+          <div className="field">
+            <label htmlFor="story-dateline">Dateline</label>
+            <input
+              id="story-dateline"
+              name="dateline"
+              defaultValue={initial.dateline}
+              maxLength={100}
+              placeholder="e.g. PARIS"
+              aria-describedby={describe('dateline')}
+            />
+            <FieldError id="story-dateline-error" messages={errorFor('dateline')} />
           </div>
           <div className="field">
             <label htmlFor="story-section">Section</label>

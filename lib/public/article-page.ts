@@ -14,6 +14,8 @@ export type ArticleView = {
   bodyHtml: string;
   bylines: { id: number; name: string }[];
   agency: string | null;
+  /** Where the story was filed ("PARIS"), as the desk wrote it. */
+  dateline: string | null;
   section: { slug: string; name: string };
   path: string;
   firstPublishedAt: string;
@@ -47,6 +49,7 @@ export async function getArticlePage(sectionSlug: string, storySlug: string): Pr
       bodyHtml: renderStoryBody(article.body),
       bylines: article.bylines,
       agency: article.agency,
+      dateline: article.dateline,
       section: article.section,
       path: articlePath(article.section.slug, article.slug),
       firstPublishedAt: article.firstPublishedAt.toISOString(),

@@ -39,7 +39,14 @@ beforeAll(async () => {
 const at = (iso: string) => new Date(iso);
 
 async function publishStory(
-  input: { headline: string; sectionId: number; paragraphs?: string[]; agency?: string; authorIds?: number[] },
+  input: {
+    headline: string;
+    sectionId: number;
+    paragraphs?: string[];
+    agency?: string;
+    dateline?: string;
+    authorIds?: number[];
+  },
   when = new Date(),
 ) {
   const { id, slug } = await createStory(
@@ -49,6 +56,7 @@ async function publishStory(
       standfirst: `Standfirst of ${input.headline}`,
       sectionId: input.sectionId,
       agency: input.agency,
+      dateline: input.dateline,
       authorIds: input.authorIds,
       body: storyBodyFromParagraphs(input.paragraphs ?? [`Body of ${input.headline}.`]),
     },
@@ -127,6 +135,7 @@ test('an article page has the live text, bylines with agency credit, and related
       headline: 'Quake shakes the capital',
       sectionId: section.id,
       agency: 'AFP',
+      dateline: 'KYIV',
       authorIds: [reporter.id, colleague.id],
       paragraphs: ['First <b>tremor</b> at dawn.'],
     },
@@ -142,6 +151,7 @@ test('an article page has the live text, bylines with agency credit, and related
       { id: colleague.id, name: 'Tom Berg' },
     ],
     agency: 'AFP',
+    dateline: 'KYIV',
     path: `/${section.slug}/${slug}`,
     firstPublishedAt: '2026-09-02T10:00:00.000Z',
     bodyHtml: '<p>First &lt;b&gt;tremor&lt;/b&gt; at dawn.</p>',

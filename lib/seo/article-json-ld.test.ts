@@ -9,6 +9,7 @@ const article: JsonLdArticle = {
   section: { name: 'World' },
   bylines: [{ id: 12, name: 'Ana Ruiz' }],
   agency: 'AFP',
+  dateline: 'PARIS',
   firstPublishedAt: '2026-11-28T14:05:00.000Z',
   lastPublishedAt: '2026-11-28T15:00:00.000Z',
 };
@@ -24,6 +25,7 @@ test('NewsArticle carries headline, dates, authors with their pages, section, pu
     datePublished: '2026-11-28T14:05:00.000Z',
     dateModified: '2026-11-28T15:00:00.000Z',
     articleSection: 'World',
+    dateline: 'PARIS',
     author: [{ '@type': 'Person', name: 'Ana Ruiz', url: 'https://news.example.org/authors/12-ana-ruiz' }],
     publisher: { '@type': 'Organization', name: 'Gazette', url: 'https://news.example.org' },
     sourceOrganization: { '@type': 'Organization', name: 'AFP' },

@@ -7,6 +7,7 @@ export type JsonLdArticle = {
   section: { name: string };
   bylines: { id: number; name: string }[];
   agency: string | null;
+  dateline?: string | null;
   firstPublishedAt: string;
   lastPublishedAt: string;
   /** Absolute image URLs, when stories carry images (none yet). */
@@ -39,6 +40,7 @@ export function buildArticleJsonLd(article: JsonLdArticle, site: { name: string;
     datePublished: article.firstPublishedAt,
     dateModified: article.lastPublishedAt,
     articleSection: article.section.name,
+    ...(article.dateline ? { dateline: article.dateline } : {}),
     author: authors,
     ...(article.images && article.images.length > 0 ? { image: article.images } : {}),
     publisher: { '@type': 'Organization', name: site.name, url: site.baseUrl },

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getDb } from '@/db/client';
+import { getDb, type Transaction } from '@/db/client';
 import { stories, storyRevisions } from '@/db/schema';
 import { requirePermission, type Actor } from '@/lib/permissions';
 import { parseOrThrow } from '@/lib/validation';
@@ -16,6 +16,12 @@ export async function createStory(
   actor: Actor,
   input: NewStoryInput,
   now = new Date(),
+  options: {
+    /** Written in the same transaction, after the story (e.g. marking its wire item used). */
+    alsoInTransaction?: (tx: Transaction, story: { id: number }) => Promise<void>;
+    /** The note on the "create" event. */
+    note?: string;
+  } = {},
 ): Promise<{ id: number; slug: string }> {
   requirePermission(actor, 'story:create');
   const data = parseOrThrow(NewStorySchema, input);
@@ -45,6 +51,7 @@ export async function createStory(
           version: 1,
           sourceWireItemId: data.sourceWireItemId ?? null,
           agency: data.agency ?? null,
+          dateline: data.dateline ?? null,
           embargoUntil: data.embargoUntil ?? null,
           stateChangedAt: now,
           createdById: actor.id,
@@ -70,7 +77,15 @@ export async function createStory(
         createdAt: now,
       });
       await writeBylines(tx, story.id, authorIds);
-      await recordStoryEvent(tx, { storyId: story.id, actorId: actor.id, action: 'create', toState: 'draft', at: now });
+      await recordStoryEvent(tx, {
+        storyId: story.id,
+        actorId: actor.id,
+        action: 'create',
+        toState: 'draft',
+        note: options.note,
+        at: now,
+      });
+      await options.alsoInTransaction?.(tx, story);
       return story;
     }
     throw new Error('Could not find a free slug after 5 attempts');

@@ -29,6 +29,9 @@ export type StoryForEditor = {
   section: { id: number; slug: string; name: string };
   authors: { id: number; name: string }[];
   embargoUntil: Date | null;
+  sourceWireItemId: number | null;
+  agency: string | null;
+  dateline: string | null;
   scheduledAt: Date | null;
   firstPublishedAt: Date | null;
   lastPublishedAt: Date | null;
@@ -150,6 +153,9 @@ export async function getStoryForEditor(actor: Actor, storyId: number): Promise<
     section,
     authors,
     embargoUntil: story.embargoUntil,
+    sourceWireItemId: story.sourceWireItemId,
+    agency: story.agency,
+    dateline: story.dateline,
     scheduledAt: story.scheduledAt,
     firstPublishedAt: story.firstPublishedAt,
     lastPublishedAt: story.lastPublishedAt,

@@ -12,6 +12,8 @@ export type PublicArticle = {
   bylines: { id: number; name: string }[];
   /** The news agency to credit after the bylines ("with AFP"), if the story builds on wire copy. */
   agency: string | null;
+  /** Where the story was filed from ("PARIS"), printed before the first paragraph. */
+  dateline: string | null;
   section: { slug: string; name: string };
   slug: string;
   firstPublishedAt: Date;
@@ -33,6 +35,7 @@ export async function getPublishedArticle(sectionSlug: string, storySlug: string
       section: { slug: sections.slug, name: sections.name },
       slug: publishedStories.slug,
       agency: publishedStories.agency,
+      dateline: publishedStories.dateline,
       firstPublishedAt: publishedStories.firstPublishedAt,
       lastPublishedAt: publishedStories.lastPublishedAt,
     })

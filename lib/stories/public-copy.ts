@@ -10,7 +10,7 @@ import type { StoryRow } from './story-record';
  */
 export async function writePublicCopy(
   tx: Transaction,
-  story: Pick<StoryRow, 'id' | 'sectionId' | 'slug' | 'agency' | 'firstPublishedAt'>,
+  story: Pick<StoryRow, 'id' | 'sectionId' | 'slug' | 'agency' | 'dateline' | 'firstPublishedAt'>,
   revisionId: number,
   now: Date,
 ): Promise<void> {
@@ -27,6 +27,7 @@ export async function writePublicCopy(
     body: revision.body,
     bodyText: revision.bodyText,
     agency: story.agency,
+    dateline: story.dateline,
     firstPublishedAt: story.firstPublishedAt ?? now,
     lastPublishedAt: now,
   };

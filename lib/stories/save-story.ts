@@ -83,6 +83,7 @@ export async function saveStory(
       data.headline === story.headline &&
       data.standfirst === story.standfirst &&
       data.slug === story.slug &&
+      (data.dateline || null) === story.dateline &&
       data.sectionId === story.sectionId &&
       !bylinesChanged &&
       canonicalJson(data.body) === canonicalJson(story.body);
@@ -108,6 +109,7 @@ export async function saveStory(
         headline: data.headline,
         standfirst: data.standfirst,
         slug: data.slug,
+        dateline: data.dateline || null,
         sectionId: data.sectionId,
         body: data.body,
         bodyText,

@@ -40,6 +40,7 @@ export const NewStorySchema = z.object({
   slug: z.union([z.literal(''), SlugSchema]).optional(),
   sourceWireItemId: StoryIdSchema.optional(),
   agency: z.string().trim().min(1).max(40).optional(),
+  dateline: z.string().trim().min(1).max(100).optional(),
   embargoUntil: z.coerce.date().optional(),
 });
 export type NewStoryInput = z.input<typeof NewStorySchema>;
@@ -48,6 +49,7 @@ export type NewStoryInput = z.input<typeof NewStorySchema>;
 export const StoryEditorSchema = z.object({
   ...content,
   slug: SlugSchema,
+  dateline: z.string().trim().max(100, 'Dateline must be at most 100 characters').default(''),
   baseVersion: z.coerce.number({ error: 'Missing version' }).int().positive({ error: 'Missing version' }),
 });
 export type StoryEditorInput = z.input<typeof StoryEditorSchema>;

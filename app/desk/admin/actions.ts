@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { IDLE, toActionResult, type ActionResult } from '@/lib/action-result';
 import { requireStaff } from '@/lib/auth/current-user';
+import { createApiToken, revokeApiToken } from '@/lib/api-tokens';
 import { createUser, updateUser, type UserChanges } from '@/lib/users';
 
 const field = (form: FormData, name: string) => {
@@ -39,6 +40,32 @@ export async function updateUserAction(_previous: ActionResult, form: FormData):
     revalidatePath('/desk/admin');
     const what = changes.active === false ? 'deactivated' : changes.active ? 'activated' : `now ${user.role}`;
     return { status: 'success', message: `${user.name} is ${what}.` };
+  } catch (error) {
+    return toActionResult(error);
+  }
+}
+
+export async function createApiTokenAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+  const actor = await requireStaff();
+  try {
+    const created = await createApiToken(actor, { name: form.get('name') });
+    revalidatePath('/desk/admin');
+    return {
+      status: 'success',
+      message: `Token “${created.name}” created. Copy it now: it will not be shown again.`,
+      token: created.token,
+    };
+  } catch (error) {
+    return toActionResult(error);
+  }
+}
+
+export async function revokeApiTokenAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+  const actor = await requireStaff();
+  try {
+    await revokeApiToken(actor, form.get('tokenId'));
+    revalidatePath('/desk/admin');
+    return { status: 'success', message: 'Token revoked.' };
   } catch (error) {
     return toActionResult(error);
   }

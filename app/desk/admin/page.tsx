@@ -1,5 +1,8 @@
 import type { Metadata } from 'next';
 import { AddUserForm } from '@/components/admin/add-user-form';
+import { ApiTokens } from '@/components/admin/api-tokens';
+import { listApiTokens } from '@/lib/api-tokens';
+import { formatDateTime } from '@/lib/format-time';
 import { UserControls } from '@/components/admin/user-controls';
 import { requireStaffWith } from '@/lib/auth/current-user';
 import { ROLE_LABELS } from '@/lib/roles';
@@ -10,7 +13,7 @@ export const metadata: Metadata = { title: 'Admin' };
 
 export default async function AdminPage() {
   const admin = await requireStaffWith('users:manage');
-  const [staff, sections] = await Promise.all([listUsers(admin), listSections()]);
+  const [staff, sections, tokens] = await Promise.all([listUsers(admin), listSections(), listApiTokens(admin)]);
   return (
     <>
       <h1>Admin</h1>
@@ -42,6 +45,21 @@ export default async function AdminPage() {
         </table>
         <h3>Add user</h3>
         <AddUserForm />
+      </section>
+      <section aria-labelledby="tokens-heading">
+        <h2 id="tokens-heading">API tokens</h2>
+        <p className="muted">
+          For agencies and scripts sending wire files to <code>POST /api/wire</code> with{' '}
+          <code>Authorization: Bearer &lt;token&gt;</code>.
+        </p>
+        <ApiTokens
+          tokens={tokens.map((token) => ({
+            ...token,
+            createdAt: formatDateTime(token.createdAt),
+            lastUsedAt: token.lastUsedAt ? formatDateTime(token.lastUsedAt) : null,
+            revokedAt: token.revokedAt ? formatDateTime(token.revokedAt) : null,
+          }))}
+        />
       </section>
       <section aria-labelledby="sections-heading">
         <h2 id="sections-heading">Sections</h2>

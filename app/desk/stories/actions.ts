@@ -32,6 +32,7 @@ function storyFields(form: FormData) {
     headline: text(form, 'headline') ?? '',
     standfirst: text(form, 'standfirst') ?? '',
     slug: text(form, 'slug') ?? '',
+    dateline: text(form, 'dateline') || undefined,
     sectionId: text(form, 'sectionId') ?? '',
     body: jsonField(form, 'body'),
     // No byline fields (the new-story form): lib/ makes the creator the byline.

@@ -90,6 +90,7 @@ export default async function ArticlePage({ params }: Props) {
             )}
           </div>
         </header>
+        {article.dateline && <p className="article__dateline">{article.dateline}</p>}
         {/* renderStoryBody escapes all text and emits only allowlisted markup. */}
         <div className="article__body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
       </article>

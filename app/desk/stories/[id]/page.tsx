@@ -13,6 +13,9 @@ import { listSections } from '@/lib/sections';
 import { getStoryForEditor } from '@/lib/stories/get-story';
 import { StoryIdSchema } from '@/lib/stories/story-input';
 import { listActiveStaff } from '@/lib/users';
+import { can } from '@/lib/permissions';
+import { getStoryWireInfo } from '@/lib/wire/wire-queue';
+import { WireAlerts, WirePanel } from '@/components/story/wire-panel';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -26,7 +29,11 @@ export default async function StoryPage({ params }: Props) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const [sections, staff] = await Promise.all([listSections(), listActiveStaff(user)]);
+  const [sections, staff, wire] = await Promise.all([
+    listSections(),
+    listActiveStaff(user),
+    getStoryWireInfo(story.id, story.sourceWireItemId),
+  ]);
 
   return (
     <div className="story-page">
@@ -38,6 +45,7 @@ export default async function StoryPage({ params }: Props) {
             <time dateTime={story.updatedAt.toISOString()}>{formatDateTime(story.updatedAt)}</time>
             {story.hasPendingChanges && ' · has changes readers do not see yet'}
           </p>
+          {story.agency && <p>Credit: with {story.agency}</p>}
           {story.embargoUntil && (
             <p className="embargo">
               Embargoed until{' '}
@@ -55,6 +63,7 @@ export default async function StoryPage({ params }: Props) {
             </p>
           )}
         </div>
+        {wire && <WireAlerts storyId={story.id} info={wire} canHandle={can(user, 'story:publish')} />}
         <h1 className="visually-hidden">{story.headline}</h1>
         <WorkflowActions
           storyId={story.id}
@@ -70,6 +79,7 @@ export default async function StoryPage({ params }: Props) {
             standfirst: story.standfirst,
             slug: story.slug,
             sectionId: story.section.id,
+            dateline: story.dateline ?? '',
             body: story.body,
             authors: story.authors,
           }}
@@ -79,6 +89,7 @@ export default async function StoryPage({ params }: Props) {
         />
       </div>
       <aside className="story-page__side" aria-label="Notes and history">
+        {wire && <WirePanel info={wire} />}
         <StoryNotes storyId={story.id} notes={story.notes} />
         <StoryTimeline events={story.events} />
       </aside>

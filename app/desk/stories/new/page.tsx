@@ -19,6 +19,7 @@ export default async function NewStoryPage() {
           standfirst: '',
           slug: '',
           sectionId: null,
+          dateline: '',
           body: emptyStoryBody(),
           authors: [{ id: user.id, name: user.name }],
         }}
