@@ -22,5 +22,12 @@ export default defineConfig([
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
+  {
+    // The public site links with plain <a> on purpose: it ships no client components,
+    // and a full load of a cached page is as fast as a client-side navigation
+    // (docs/decisions/005-public-site.md).
+    files: ['app/(public)/**', 'components/public/**'],
+    rules: { '@next/next/no-html-link-for-pages': 'off' },
+  },
   globalIgnores(['.next/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts']),
 ]);

@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -6,6 +7,9 @@ const nextConfig = {
   // breaks that ("The "path" argument must be … Received an instance of URL").
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
   poweredByHeader: false,
+  // Public pages and data are cached in memory and invalidated by lib/ when stories are
+  // published or taken down, also from other instances (docs/decisions/005-public-site.md).
+  cacheHandler: fileURLToPath(new URL('./lib/public-cache/cache-handler.mjs', import.meta.url)),
   reactStrictMode: true,
   experimental: {
     // forbidden() gives signed-in staff without the right role a real 403 page.

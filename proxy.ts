@@ -1,10 +1,13 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { REQUEST_PATH_HEADER } from '@/lib/auth/request-path';
+import { getPublicAuthorName } from '@/lib/public/author-address';
+import { authorPath, authorSegment, isReservedSegment, parseAuthorSegment } from '@/lib/public-routes';
 import { resolveArticlePath } from '@/lib/stories/public-article';
 
-// Top-level paths that are not sections, so /{first}/{second} under them is not an article.
-const NOT_SECTIONS = new Set(['desk', 'api', 'login', '_next']);
+// /{section}/{slug}; paths under the application's own top-level segments
+// (RESERVED_TOP_LEVEL_SEGMENTS: desk, api, authors, sitemaps…) are never articles.
 const ARTICLE_PATH = /^\/([a-z0-9-]+)\/([a-z0-9-]+)$/;
+const AUTHOR_PATH = /^\/authors\/([^/]+)(?:\/page\/([1-9][0-9]{0,5}))?$/;
 
 /**
  * Desk: comfort, not security — visitors without a session cookie go straight to
@@ -42,12 +45,34 @@ async function routeArticle(request: NextRequest, section: string, slug: string)
   return NextResponse.next();
 }
 
+/**
+ * Author pages: the id identifies, the name is for people. An address with a stale or
+ * missing name answers 308 to the current one here, per request, rather than from the
+ * cached page (Next repeats the Location header of a cached redirect).
+ */
+async function routeAuthor(request: NextRequest, segment: string, page: number) {
+  const id = parseAuthorSegment(segment);
+  if (id === null) return NextResponse.next();
+  let name: string | null;
+  try {
+    name = await getPublicAuthorName(id);
+  } catch {
+    return NextResponse.next();
+  }
+  if (name === null || segment === authorSegment({ id, name })) return NextResponse.next();
+  return NextResponse.redirect(new URL(authorPath({ id, name }, page), request.url), 308);
+}
+
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (pathname === '/desk' || pathname.startsWith('/desk/')) return routeDesk(request);
+  const author = AUTHOR_PATH.exec(pathname);
+  if (author) return routeAuthor(request, author[1]!, Number(author[2] ?? 1));
   const article = ARTICLE_PATH.exec(pathname);
-  if (article && !NOT_SECTIONS.has(article[1]!)) return routeArticle(request, article[1]!, article[2]!);
+  if (article && !isReservedSegment(article[1]!)) return routeArticle(request, article[1]!, article[2]!);
   return NextResponse.next();
 }
 
-export const config = { matcher: ['/desk', '/desk/:path*', '/:section/:slug'] };
+export const config = {
+  matcher: ['/desk', '/desk/:path*', '/:section/:slug', '/authors/:author', '/authors/:author/page/:page'],
+};

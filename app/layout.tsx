@@ -8,6 +8,7 @@ export function generateMetadata(): Metadata {
   return {
     metadataBase: new URL(baseUrl),
     title: { default: siteName, template: `%s · ${siteName}` },
+    icons: { icon: { url: '/favicon.svg', type: 'image/svg+xml' } },
   };
 }
 

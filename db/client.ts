@@ -107,6 +107,13 @@ type Holder = { handle?: Promise<DatabaseHandle> };
 const holder: Holder = ((globalThis as { __wiredeskDb?: Holder }).__wiredeskDb ??= {});
 
 function getHandle(): Promise<DatabaseHandle> {
+  if (process.env.NEXT_PHASE === 'phase-production-build') {
+    // Loud rather than silent: a build that read the database would create ./data, bake
+    // one database's content into the output, and fail in CI, which has none.
+    return Promise.reject(
+      new Error('Wiredesk: a page or layout read the database during `next build`; render it at request time.'),
+    );
+  }
   if (!holder.handle) {
     const opening = openDatabase(configuredTarget());
     holder.handle = opening;

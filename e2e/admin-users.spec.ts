@@ -13,7 +13,7 @@ test('an admin adds a colleague; role changes and deactivation apply to their op
 }) => {
   const email = 'nina.new@wiredesk.test';
   await page.goto('/desk/admin');
-  await page.getByLabel('Name').fill('Nina New');
+  await page.getByLabel('Name', { exact: true }).fill('Nina New');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Role', { exact: true }).selectOption('reporter');
   await page.getByLabel('Password').fill('nina-password');
@@ -47,7 +47,7 @@ test('an admin adds a colleague; role changes and deactivation apply to their op
 
 test('adding a user with an email already in use says so under the field', async ({ page }) => {
   await page.goto('/desk/admin');
-  await page.getByLabel('Name').fill('Second Editor');
+  await page.getByLabel('Name', { exact: true }).fill('Second Editor');
   await page.getByLabel('Email').fill('EDITOR@wiredesk.test');
   await page.getByLabel('Password').fill('long-enough-password');
   await page.getByRole('button', { name: 'Add user' }).click();

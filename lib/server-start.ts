@@ -5,6 +5,7 @@ import { listActiveDemoAccounts, seedDatabase, seedDemoWire } from '@/db/seed';
 import { getAuthSecret } from './auth/secret';
 import { pruneSignInAttempts } from './auth/sign-in';
 import { ConfigError, getConfig } from './config';
+import { listenForInvalidations } from './public-cache/listen-for-invalidations';
 import { startInboxWatcher } from './wire/inbox';
 
 /**
@@ -24,6 +25,8 @@ export async function startWiredesk(): Promise<void> {
     if (config.wireInbox) startInboxWatcher(config.wireInbox);
 
     const target = configuredTarget();
+    // Other instances' publishes reach this one's page cache (docs/decisions/005-public-site.md).
+    if (target.kind === 'postgres') await listenForInvalidations(target.url);
     const where = target.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded database in ${target.dataDir}`;
     const lines = [`Wiredesk: ${where}, ready in ${Math.round(performance.now() - started)} ms.`];
     if (seed.status === 'seeded') {

@@ -1,24 +1,49 @@
-import Link from 'next/link';
 import type { Section } from '@/lib/sections';
+import { sectionPath } from '@/lib/public-routes';
 
-export function SiteHeader({ siteName, sections }: { siteName: string; sections: Section[] }) {
+// Plain links, not next/link: public pages ship no components of their own to the
+// browser, and a full page load of a cached page is as fast as a client navigation.
+
+export function SiteHeader({
+  siteName,
+  sections,
+  currentSection,
+}: {
+  siteName: string;
+  sections: Section[];
+  currentSection?: string;
+}) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
-        <Link href="/" className="site-header__name">
+        <a href="/" className="site-header__name">
           {siteName}
-        </Link>
+        </a>
         {sections.length > 0 && (
           <nav aria-label="Sections">
             <ul className="site-nav">
               {sections.map((section) => (
                 <li key={section.id}>
-                  <Link href={`/${section.slug}`}>{section.name}</Link>
+                  <a
+                    href={sectionPath(section.slug)}
+                    aria-current={section.slug === currentSection ? 'page' : undefined}
+                  >
+                    {section.name}
+                  </a>
                 </li>
               ))}
             </ul>
           </nav>
         )}
+        <form role="search" action="/search" method="get" className="site-search">
+          <label htmlFor="site-search-q" className="visually-hidden">
+            Search stories
+          </label>
+          <input id="site-search-q" name="q" type="search" placeholder="Search stories" />
+          <button type="submit" className="button">
+            Search
+          </button>
+        </form>
       </div>
     </header>
   );

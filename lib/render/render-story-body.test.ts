@@ -72,3 +72,72 @@ test('empty paragraphs are dropped', () => {
 test('escapeHtml escapes the five characters that matter', () => {
   expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
 });
+
+// Stored payloads that must never become live markup, whatever got into the database.
+const linkPayloads = [
+  'javascript:alert(1)',
+  ' javascript:alert(1)',
+  '\u0000javascript:alert(1)',
+  'java\tscript:alert(1)',
+  'JAVASCRIPT:alert(1)',
+  '&#106;avascript:alert(1)',
+  'vbscript:msgbox(1)',
+  'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+  '//evil.example/x',
+  '/relative/path',
+  'file:///etc/passwd',
+];
+
+test.each(linkPayloads)('a link to %j renders as plain text', (href) => {
+  const html = renderStoryBody(
+    doc({ type: 'paragraph', content: [text('click', [{ type: 'link', attrs: { href } }])] }),
+  );
+  expect(html).toBe('<p>click</p>');
+});
+
+test.each([
+  ['an attribute breakout in an allowed link', 'https://example.org/" onmouseover="alert(1)'],
+  ['a tag breakout in an allowed link', 'https://example.org/"><script>alert(1)</script>'],
+])('%s stays inside the quoted href', (_name, href) => {
+  const html = renderStoryBody(doc({ type: 'paragraph', content: [text('x', [{ type: 'link', attrs: { href } }])] }));
+  expect(html).toMatch(/^<p><a href="https:\/\/example\.org\/[^"<>]*" rel="noopener">x<\/a><\/p>$/);
+  expect(html).not.toMatch(/<script|onmouseover="/);
+});
+
+test.each([
+  ['a closing tag and script in text', '</p><script>alert(1)</script><p>'],
+  ['an image with an error handler in text', '<img src=x onerror=alert(1)>'],
+  ['an svg with onload in text', '<svg onload=alert(1)>'],
+  ['a comment breakout', '--><script>alert(1)</script>'],
+])('%s is shown as text', (_name, payload) => {
+  const html = renderStoryBody(
+    doc({ type: 'heading', attrs: { level: 2 }, content: [text(payload, [{ type: 'bold' }])] }),
+  );
+  expect(html).not.toMatch(/<(script|img|svg)|-->/);
+  expect(html.startsWith('<h2><strong>&lt;') || html.startsWith('<h2><strong>--&gt;')).toBe(true);
+});
+
+test('marks and nodes carrying extra attributes or unknown types add nothing', () => {
+  const hostile = {
+    type: 'doc',
+    content: [
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'a', marks: [{ type: 'bold', attrs: { onclick: 'alert(1)' } }, { type: 'script' }] },
+          { type: 'hardBreak', attrs: { onclick: 'x' } },
+          {
+            type: 'text',
+            text: 'b',
+            marks: [{ type: 'link', attrs: { href: 'https://ok.example', target: '_blank', onclick: 'x' } }],
+          },
+        ],
+      },
+      { type: 'orderedList', attrs: { start: '1" onclick="x' }, content: [] },
+      { type: 'codeBlock', content: [{ type: 'text', text: '<script>' }] },
+    ],
+  } as unknown as StoryBody;
+  expect(renderStoryBody(hostile)).toBe(
+    '<p><strong>a</strong><br><a href="https://ok.example" rel="noopener">b</a></p><ol></ol>',
+  );
+});

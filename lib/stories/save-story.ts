@@ -4,6 +4,11 @@ import { getDb } from '@/db/client';
 import { stories, storyRevisions } from '@/db/schema';
 import { ForbiddenError, StaleVersionError } from '@/lib/errors';
 import { can, type Actor } from '@/lib/permissions';
+import {
+  announceInvalidation,
+  collectStoryTags,
+  invalidatePublicPages,
+} from '@/lib/public-cache/invalidate-public-pages';
 import { parseOrThrow } from '@/lib/validation';
 import { storyBodyToText } from './story-body';
 import { assertActiveStaff, assertSectionExists, assertSlugFree, writeBylines } from './story-fields';
@@ -22,7 +27,8 @@ function canonicalJson(value: unknown): string {
 }
 
 type Outcome =
-  { kind: 'saved'; result: SaveResult } | { kind: 'stale'; currentVersion: number; keptRevisionId: number };
+  | { kind: 'saved'; result: SaveResult; publicTags: string[] }
+  | { kind: 'stale'; currentVersion: number; keptRevisionId: number };
 
 /**
  * Saves the working copy. The save names the version it was based on; if someone
@@ -81,14 +87,20 @@ export async function saveStory(
       data.sectionId === story.sectionId &&
       !bylinesChanged &&
       canonicalJson(data.body) === canonicalJson(story.body);
-    if (unchanged) return { kind: 'saved', result: { version: story.version, changed: false } };
+    if (unchanged) return { kind: 'saved', result: { version: story.version, changed: false }, publicTags: [] };
 
     if (data.sectionId !== story.sectionId) await assertSectionExists(tx, data.sectionId);
     if (data.slug !== story.slug) await assertSlugFree(tx, data.slug, storyId);
+    // Bylines are read live by the public site (story_authors), so on a published story
+    // a byline change shows at once: its pages and both authors' pages are invalidated.
+    const bylinesLive = bylinesChanged && story.state === 'published';
+    const tagsBefore = bylinesLive ? await collectStoryTags(tx, storyId) : [];
     if (bylinesChanged) {
       await assertActiveStaff(tx, authorIds);
       await writeBylines(tx, storyId, authorIds);
     }
+    const publicTags = bylinesLive ? [...new Set([...tagsBefore, ...(await collectStoryTags(tx, storyId))])] : [];
+    await announceInvalidation(tx, publicTags);
 
     const version = story.version + 1;
     await tx
@@ -118,7 +130,7 @@ export async function saveStory(
       createdAt: now,
     });
     await recordStoryEvent(tx, { storyId, actorId: actor.id, action: 'save', note: `Version ${version}`, at: now });
-    return { kind: 'saved', result: { version, changed: true } };
+    return { kind: 'saved', result: { version, changed: true }, publicTags };
   });
 
   if (outcome.kind === 'stale') {
@@ -128,5 +140,6 @@ export async function saveStory(
       outcome.keptRevisionId,
     );
   }
+  invalidatePublicPages(outcome.publicTags);
   return outcome.result;
 }

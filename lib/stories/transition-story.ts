@@ -14,9 +14,17 @@ import {
   type StoryState,
   type WorkflowAction,
 } from '@/lib/workflow';
+import {
+  announceInvalidation,
+  collectStoryTags,
+  invalidatePublicPages,
+} from '@/lib/public-cache/invalidate-public-pages';
 import { removePublicCopy, writePublicCopy } from './public-copy';
 import { TransitionSchema, type TransitionInput } from './story-input';
 import { lockStory, recordStoryEvent, type LockedStory } from './story-record';
+
+// Actions that change what readers see: public pages, feeds and sitemaps are invalidated.
+const PUBLIC_ACTIONS: readonly WorkflowAction[] = ['publish', 'publish_update', 'unpublish', 'kill'];
 
 // Actions that put the current content in front of readers, or vouch for it: they
 // refuse to act on a newer version than the one the editor was looking at.
@@ -38,7 +46,9 @@ function refuseUnavailable(action: WorkflowAction, story: LockedStory): never {
  * Moves a story through the workflow (DESIGN.md): checks the move exists from the
  * current state, that this user may make it, its note or time, the embargo; then in one
  * transaction writes the new state guarded by the row lock and appends one audit event.
- * Publishing freezes the current working copy as the live revision readers see.
+ * Publishing freezes the current working copy as the live revision readers see; once a
+ * move that changes the public site has committed, the pages it touched (old addresses
+ * included) are invalidated here and on every other instance.
  */
 export async function transitionStory(
   actor: Actor,
@@ -51,7 +61,7 @@ export async function transitionStory(
   const note = data.note || null;
   const db = await getDb();
 
-  return db.transaction(async (tx) => {
+  const { state, publicTags } = await db.transaction(async (tx) => {
     const story = await lockStory(tx, storyId);
     const to = nextState(action, story.state);
     if (to === null || !isTransitionAvailable(action, story)) refuseUnavailable(action, story);
@@ -115,6 +125,8 @@ export async function transitionStory(
       changes.scheduledAt = null;
     }
 
+    const touchesPublic = PUBLIC_ACTIONS.includes(action);
+    const tagsBefore = touchesPublic ? await collectStoryTags(tx, storyId) : [];
     await tx.update(stories).set(changes).where(eq(stories.id, storyId));
     if (action === 'publish' || action === 'publish_update') {
       await writePublicCopy(tx, story, changes.liveRevisionId!, now);
@@ -135,6 +147,10 @@ export async function transitionStory(
       note,
       at: now,
     });
-    return { state: to! };
+    const publicTags = touchesPublic ? [...new Set([...tagsBefore, ...(await collectStoryTags(tx, storyId))])] : [];
+    await announceInvalidation(tx, publicTags);
+    return { state: to!, publicTags };
   });
+  invalidatePublicPages(publicTags);
+  return { state };
 }

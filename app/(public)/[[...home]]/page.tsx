@@ -1,0 +1,63 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { StoryList } from '@/components/public/story-list';
+import { getConfig } from '@/lib/config';
+import { getCachedFrontPage } from '@/lib/public/cached';
+import { sectionPath } from '@/lib/public-routes';
+
+// The front page lives in an optional catch-all so that it can be cached like the other
+// public pages without being prerendered at build time (there is no database then): a
+// plain app/(public)/page.tsx has no params, so Next would render it during `next build`.
+// With no static params, "/" is rendered on its first request and cached until a
+// publish, update, unpublish or kill invalidates it. Longer paths are not the home page.
+export const revalidate = 3600;
+export const dynamicParams = true;
+export function generateStaticParams(): { home: string[] }[] {
+  return [];
+}
+
+type Props = { params: Promise<{ home?: string[] }> };
+
+export function generateMetadata(): Metadata {
+  const { siteName } = getConfig();
+  return {
+    title: { absolute: siteName },
+    alternates: {
+      canonical: '/',
+      types: { 'application/rss+xml': '/feed.xml', 'application/atom+xml': '/atom.xml' },
+    },
+    openGraph: { type: 'website', siteName, title: siteName, url: '/' },
+  };
+}
+
+export default async function HomePage({ params }: Props) {
+  if ((await params).home?.length) notFound();
+  const { siteName } = getConfig();
+  const front = await getCachedFrontPage();
+  return (
+    <main id="main" className="page front">
+      <h1 className="visually-hidden">{siteName}</h1>
+      {front.top.length === 0 ? (
+        <section className="empty-state" aria-labelledby="empty-heading">
+          <h2 id="empty-heading">Nothing published yet</h2>
+          <p>Stories appear here as soon as the newsroom publishes them.</p>
+        </section>
+      ) : (
+        <>
+          <section aria-labelledby="top-heading" className="front__top">
+            <h2 id="top-heading">Top stories</h2>
+            <StoryList stories={front.top} headingLevel={3} />
+          </section>
+          {front.sections.map((section) => (
+            <section key={section.slug} aria-labelledby={`section-${section.slug}`} className="front__section">
+              <h2 id={`section-${section.slug}`}>
+                <a href={sectionPath(section.slug)}>{section.name}</a>
+              </h2>
+              <StoryList stories={section.stories} headingLevel={3} showSection={false} />
+            </section>
+          ))}
+        </>
+      )}
+    </main>
+  );
+}

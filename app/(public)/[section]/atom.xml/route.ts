@@ -1,0 +1,9 @@
+import { getCachedFeed } from '@/lib/public/cached';
+import { xmlResponse } from '@/lib/syndication/xml-response';
+
+// Per request, from the cached XML (no static rendering at build: there is no database then).
+export const dynamic = 'force-dynamic';
+
+export async function GET(_request: Request, { params }: { params: Promise<{ section: string }> }) {
+  return xmlResponse(await getCachedFeed('atom', (await params).section), 'atom');
+}

@@ -1,0 +1,150 @@
+#!/usr/bin/env node
+// Public site benchmark: with a realistic newsroom on the embedded database (the desk
+// benchmark's generator: N stories, about 27% of them published), the server time
+// (request to last byte, loopback, production build) and throughput of the public
+// pages, feeds and sitemaps, once cached. Baseline in the same run: a static file of
+// about an article's size served by the same server from public/.
+//   node bench/public-pages.mjs [stories=100000] [requests=200] [seconds=3] [concurrency=8]
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { buildIsCurrent, buildOrExit, NEXT_BIN, ROOT } from '../scripts/lib/build.mjs';
+import { freePort } from '../scripts/lib/free-port.mjs';
+
+const storyCount = Number(process.argv[2] ?? 100_000);
+const requests = Number(process.argv[3] ?? 200);
+const seconds = Number(process.argv[4] ?? 3);
+const concurrency = Number(process.argv[5] ?? 8);
+if (!buildIsCurrent()) buildOrExit('the benchmark runs against a production build');
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wiredesk-bench-public-'));
+const env = { ...process.env, DATABASE_URL: '', WIREDESK_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: '1' };
+console.log(`Generating ${storyCount} stories in ${dataDir}…`);
+const generated = spawnSync(
+  process.execPath,
+  ['--conditions=react-server', '--import', 'tsx', 'bench/fixtures/generate-stories.ts', String(storyCount)],
+  { cwd: ROOT, env, stdio: 'inherit' },
+);
+if (generated.status !== 0) process.exit(1);
+
+// The baseline: a static HTML file the size of a typical article page (~21 KB),
+// written before the server starts so it serves it like any file in public/.
+const STATIC_NAME = 'bench-static-baseline.html';
+const staticFile = path.join(ROOT, 'public', STATIC_NAME);
+const filler = '<p>Officials said more details would follow later in the day.</p>\n';
+fs.writeFileSync(
+  staticFile,
+  `<!doctype html><title>baseline</title>\n${filler.repeat(Math.ceil(21_000 / filler.length))}`,
+);
+
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const server = spawn(process.execPath, [NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+  cwd: ROOT,
+  env: { ...env, WIREDESK_BASE_URL: base },
+  stdio: 'ignore',
+});
+
+async function waitForServer() {
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${base}/login`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('server did not start');
+}
+
+async function time(url) {
+  const started = performance.now();
+  const response = await fetch(`${base}${url}`, { redirect: 'manual' });
+  const body = await response.text();
+  const ms = performance.now() - started;
+  if (response.status !== 200) throw new Error(`${url}: HTTP ${response.status}`);
+  return { ms, body, cache: response.headers.get('x-nextjs-cache') };
+}
+
+const pick = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+
+async function latency(url) {
+  for (let i = 0; i < 10; i++) await time(url); // warm the cache and the JIT
+  const samples = [];
+  for (let i = 0; i < requests; i++) samples.push((await time(url)).ms);
+  samples.sort((a, b) => a - b);
+  return { p50: pick(samples, 0.5), p95: pick(samples, 0.95) };
+}
+
+async function throughput(url) {
+  let done = 0;
+  const until = performance.now() + seconds * 1000;
+  const worker = async () => {
+    while (performance.now() < until) {
+      await time(url);
+      done++;
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return done / ((performance.now() - started) / 1000);
+}
+
+async function clientJavaScript(url) {
+  const { body } = await time(url);
+  const scripts = [...body.matchAll(/<script src="([^"]+)"/g)].map((match) => match[1]);
+  let raw = 0;
+  let gzip = 0;
+  for (const src of new Set(scripts)) {
+    const code = Buffer.from(await (await fetch(`${base}${src}`)).arrayBuffer());
+    raw += code.length;
+    gzip += zlib.gzipSync(code).length;
+  }
+  return { files: new Set(scripts).size, raw, gzip, html: Buffer.byteLength(body) };
+}
+
+try {
+  await waitForServer();
+  const home = await time('/');
+  const articlePath = /<a href="(\/[a-z0-9-]+\/[a-z0-9-]+)">/.exec(home.body)?.[1];
+  if (!articlePath) throw new Error('no article link on the front page');
+  const rows = [
+    [`static file, ${STATIC_NAME} (baseline)`, `/${STATIC_NAME}`],
+    ['home', '/'],
+    ['section page (/world)', '/world'],
+    ['article', articlePath],
+    ['search "harbour" (rendered per request, results cached)', '/search?q=harbour'],
+    ['feed.xml', '/feed.xml'],
+    ['sitemap.xml (index)', '/sitemap.xml'],
+  ];
+  const results = [];
+  for (const [name, url] of rows) {
+    // A fresh page: what the first reader after a publish waits for.
+    const first = url === '/' ? home : await time(url);
+    const { p50, p95 } = await latency(url);
+    const rps = await throughput(url);
+    results.push({ name, first: first.ms, cache: first.cache, p50, p95, rps });
+  }
+  const [baseline] = results;
+  const js = await clientJavaScript(articlePath);
+  console.log(
+    `\nPublic pages with ${storyCount.toLocaleString('en')} stories (embedded PGlite), ${requests} sequential requests each for p50/p95, ${concurrency} concurrent clients for ${seconds} s for req/s, ${os.cpus().length} cores\n`,
+  );
+  console.log('| page | first request ms | p50 ms | p95 ms | p50 × static | req/s | static req/s ÷ req/s |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const r of results) {
+    console.log(
+      `| ${r.name} | ${r.first.toFixed(1)} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${(r.p50 / baseline.p50).toFixed(1)} | ${Math.round(r.rps).toLocaleString('en')} | ${(baseline.rps / r.rps).toFixed(1)} |`,
+    );
+  }
+  console.log(
+    `\nArticle page: ${(js.html / 1024).toFixed(1)} KB of HTML; client JavaScript (Next.js runtime only, no component of ours): ${js.files} files, ${(js.raw / 1024).toFixed(0)} KB (${(js.gzip / 1024).toFixed(0)} KB gzipped).`,
+  );
+} finally {
+  server.kill('SIGTERM');
+  await new Promise((resolve) => server.once('exit', resolve));
+  fs.rmSync(staticFile, { force: true });
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,131 @@
+import 'server-only';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { publishedStories, sections, storyAuthors, users } from '@/db/schema';
+import { PUBLIC_PAGE_SIZE } from '@/lib/public-routes';
+import { STORY_CARD_COLUMNS, toStoryCards, type StoryCard } from './story-card';
+
+// Every list here reads the public read model (published_stories) only: what is not
+// published right now cannot appear, whatever state its working copy is in.
+
+const newestFirst = [desc(publishedStories.firstPublishedAt), desc(publishedStories.storyId)];
+
+export type FrontPage = {
+  top: StoryCard[];
+  sections: { slug: string; name: string; stories: StoryCard[] }[];
+};
+
+/**
+ * The home page: the latest stories across the site (there is no editorial "top story"
+ * flag yet, so the newest lead), then the latest of each section that has any.
+ */
+export async function getFrontPage(options: { top?: number; perSection?: number } = {}): Promise<FrontPage> {
+  const db = await getDb();
+  const topRows = await db
+    .select(STORY_CARD_COLUMNS)
+    .from(publishedStories)
+    .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
+    .orderBy(...newestFirst)
+    .limit(options.top ?? 5);
+  const top = await toStoryCards(db, topRows);
+  const shown = new Set(top.map((story) => story.storyId));
+
+  const sectionList = await db
+    .select({ id: sections.id, slug: sections.slug, name: sections.name })
+    .from(sections)
+    .orderBy(sections.position, sections.name);
+  const perSection = options.perSection ?? 4;
+  const bySection: FrontPage['sections'] = [];
+  for (const section of sectionList) {
+    // One indexed backward scan per section (section_id, first_published_at, story_id).
+    const rows = await db
+      .select(STORY_CARD_COLUMNS)
+      .from(publishedStories)
+      .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
+      .where(eq(publishedStories.sectionId, section.id))
+      .orderBy(...newestFirst)
+      .limit(perSection + shown.size);
+    const cards = await toStoryCards(db, rows.filter((row) => !shown.has(row.storyId)).slice(0, perSection));
+    if (cards.length > 0) bySection.push({ slug: section.slug, name: section.name, stories: cards });
+  }
+  return { top, sections: bySection };
+}
+
+export type Paged<T> = { items: T[]; page: number; pageCount: number; total: number };
+
+function pageCountOf(total: number, pageSize: number): number {
+  return Math.max(1, Math.ceil(total / pageSize));
+}
+
+/** A section's stories, newest first, one page at a time; null if there is no such section. */
+export async function getSectionPage(
+  sectionSlug: string,
+  page = 1,
+  pageSize = PUBLIC_PAGE_SIZE,
+): Promise<(Paged<StoryCard> & { section: { slug: string; name: string } }) | null> {
+  const db = await getDb();
+  const [section] = await db
+    .select({ id: sections.id, slug: sections.slug, name: sections.name })
+    .from(sections)
+    .where(eq(sections.slug, sectionSlug));
+  if (!section) return null;
+  const total = await db.$count(publishedStories, eq(publishedStories.sectionId, section.id));
+  const rows = await db
+    .select(STORY_CARD_COLUMNS)
+    .from(publishedStories)
+    .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
+    .where(eq(publishedStories.sectionId, section.id))
+    .orderBy(...newestFirst)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  return {
+    section: { slug: section.slug, name: section.name },
+    items: await toStoryCards(db, rows),
+    page,
+    pageCount: pageCountOf(total, pageSize),
+    total,
+  };
+}
+
+/**
+ * An author's published stories, newest first; null if the user has none (staff who
+ * have published nothing get no public page: the staff list is not public).
+ */
+export async function getAuthorPage(
+  userId: number,
+  page = 1,
+  pageSize = PUBLIC_PAGE_SIZE,
+): Promise<(Paged<StoryCard> & { author: { id: number; name: string } }) | null> {
+  const db = await getDb();
+  const [author] = await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, userId));
+  if (!author) return null;
+  const byAuthor = and(eq(storyAuthors.userId, userId), eq(storyAuthors.storyId, publishedStories.storyId));
+  const [{ total } = { total: 0 }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(storyAuthors)
+    .innerJoin(publishedStories, eq(publishedStories.storyId, storyAuthors.storyId))
+    .where(eq(storyAuthors.userId, userId));
+  if (total === 0) return null;
+  const rows = await db
+    .select(STORY_CARD_COLUMNS)
+    .from(publishedStories)
+    .innerJoin(storyAuthors, byAuthor)
+    .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
+    .orderBy(...newestFirst)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  return { author, items: await toStoryCards(db, rows), page, pageCount: pageCountOf(total, pageSize), total };
+}
+
+/** The latest other stories from the same section, for the foot of an article. */
+export async function listRelatedStories(storyId: number, sectionSlug: string, limit = 4): Promise<StoryCard[]> {
+  const db = await getDb();
+  const rows = await db
+    .select(STORY_CARD_COLUMNS)
+    .from(publishedStories)
+    .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
+    .where(and(eq(sections.slug, sectionSlug), ne(publishedStories.storyId, storyId)))
+    .orderBy(...newestFirst)
+    .limit(limit);
+  return toStoryCards(db, rows);
+}
