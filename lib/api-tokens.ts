@@ -82,6 +82,10 @@ export async function revokeApiToken(actor: Actor, tokenId: unknown, now = new D
   }
 }
 
+// Noting each use would be a write per API request; once a minute is plenty for
+// "last used" on the admin screen.
+const LAST_USED_PRECISION_MS = 60_000;
+
 /** The live token named by an `Authorization: Bearer …` header, or null; notes its use. */
 export async function authenticateApiToken(
   authorization: string | null,
@@ -91,9 +95,12 @@ export async function authenticateApiToken(
   if (!match || !match[1]!.startsWith(TOKEN_PREFIX) || match[1]!.length > 200) return null;
   const db = await getDb();
   const [row] = await db
-    .update(apiTokens)
-    .set({ lastUsedAt: now })
-    .where(and(eq(apiTokens.tokenHash, hashToken(match[1]!)), isNull(apiTokens.revokedAt)))
-    .returning({ id: apiTokens.id, name: apiTokens.name });
-  return row ?? null;
+    .select({ id: apiTokens.id, name: apiTokens.name, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, hashToken(match[1]!)), isNull(apiTokens.revokedAt)));
+  if (!row) return null;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
+    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
+  }
+  return { id: row.id, name: row.name };
 }

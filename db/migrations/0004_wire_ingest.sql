@@ -97,7 +97,12 @@ ALTER TABLE "stories" ADD CONSTRAINT "stories_source_wire_item_id_wire_items_id_
 CREATE FUNCTION "wire_ingest"(
   p_files jsonb, p_bytes bytea[], p_items jsonb, p_documents text[], p_lexemes text[], p_facets jsonb,
   p_lock boolean
-) RETURNS TABLE (file_index integer, item_id integer, outcome text) LANGUAGE plpgsql AS $$
+) RETURNS TABLE (file_index integer, item_id integer, outcome text) LANGUAGE plpgsql
+-- Plan each lookup for the table as it is now: a plan cached while wire_items was nearly
+-- empty is a sequential scan, and ingest slowed down with every row (1 ms → 3.6 ms/item
+-- over the first 10,000).
+SET plan_cache_mode = force_custom_plan
+AS $$
 DECLARE
   v_file jsonb;
   v_file_ids integer[] := '{}';
