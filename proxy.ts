@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { REQUEST_PATH_HEADER } from '@/lib/auth/request-path';
 import { getPublicAuthorName } from '@/lib/public/author-address';
 import { authorPath, authorSegment, isReservedSegment, parseAuthorSegment } from '@/lib/public-routes';
-import { resolveArticlePath } from '@/lib/stories/public-article';
+import { resolveArticlePathCached } from '@/lib/public/article-path-cache';
 
 // /{section}/{slug}; paths under the application's own top-level segments
 // (RESERVED_TOP_LEVEL_SEGMENTS: desk, api, authors, sitemaps…) are never articles.
@@ -32,9 +32,9 @@ function routeDesk(request: NextRequest) {
  * that was taken down (410) or moved to another section (301) is decided here.
  */
 async function routeArticle(request: NextRequest, section: string, slug: string) {
-  let route: Awaited<ReturnType<typeof resolveArticlePath>>;
+  let route: Awaited<ReturnType<typeof resolveArticlePathCached>>;
   try {
-    route = await resolveArticlePath(section, slug);
+    route = await resolveArticlePathCached(section, slug);
   } catch {
     return NextResponse.next(); // the page itself will answer (and log) properly
   }

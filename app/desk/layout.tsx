@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { DeskNav, type DeskNavLink } from '@/components/desk/desk-nav';
 import { ROLE_LABELS } from '@/lib/roles';
-import { SignOutButton } from '@/components/desk/sign-out-button';
+import { SignOut } from '@/components/desk/sign-out';
 import { SkipLink } from '@/components/ui/skip-link';
 import { requireStaff } from '@/lib/auth/current-user';
 import { getConfig } from '@/lib/config';
@@ -34,7 +34,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
               {ROLE_LABELS[user.role]}
             </span>
           </span>
-          <SignOutButton />
+          <SignOut />
         </div>
       </header>
       <main id="main" className="desk-main">

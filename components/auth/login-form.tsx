@@ -1,12 +1,20 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
-import { useState, type FormEvent } from 'react';
+import { useState, useSyncExternalStore, type FormEvent } from 'react';
 import { describeSignInError } from '@/lib/auth/sign-in-messages';
+
+const noSubscription = () => () => {};
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
   const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
+  // The button waits for the script: a click before it loads would post the form nowhere.
+  const ready = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -48,7 +56,10 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
           {error}
         </p>
       )}
-      <button type="submit" className="button button--primary" disabled={pending}>
+      <noscript>
+        <p className="form-error">Signing in to the desk needs JavaScript.</p>
+      </noscript>
+      <button type="submit" className="button button--primary" disabled={pending || !ready}>
         {pending ? 'Signing in…' : 'Sign in'}
       </button>
     </form>
