@@ -70,7 +70,13 @@ export const signInAttempts = pgTable(
 );
 
 export const storyState = pgEnum('story_state', STORY_STATES);
-export const revisionKind = pgEnum('revision_kind', ['save', 'conflict']);
+/**
+ * save: a version of the working copy (a restore is a save with restoredFromId set).
+ * conflict: a save refused as stale, kept. takeover: text kept when its writer lost the
+ * edit lock (a save refused for it, or unsaved text sent after an editor took over).
+ * Only `save` revisions are versions of the story; the others sit beside them.
+ */
+export const revisionKind = pgEnum('revision_kind', ['save', 'conflict', 'takeover']);
 export const noteKind = pgEnum('note_kind', ['note', 'change_request']);
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -162,6 +168,11 @@ export const storyRevisions = pgTable(
     authorId: integer('author_id')
       .notNull()
       .references(() => users.id),
+    /** Words added and removed against the working copy it replaced (or was refused over); null before authoring. */
+    wordsAdded: integer('words_added'),
+    wordsRemoved: integer('words_removed'),
+    /** For a restore: the revision it brought back. */
+    restoredFromId: integer('restored_from_id').references((): AnyPgColumn => storyRevisions.id),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
   (t) => [index('story_revisions_story_idx').on(t.storyId, t.id)],
@@ -203,7 +214,13 @@ export const storyComments = pgTable(
     resolvedAt: timestamptz('resolved_at'),
     resolvedById: integer('resolved_by_id').references(() => users.id),
   },
-  (t) => [index('story_comments_story_idx').on(t.storyId, t.id)],
+  (t) => [
+    index('story_comments_story_idx').on(t.storyId, t.id),
+    // The desk's unresolved-notes badge counts only open notes, per story.
+    index('story_comments_open_idx')
+      .on(t.storyId)
+      .where(sql`resolved_at is null`),
+  ],
 );
 
 /**
@@ -413,4 +430,44 @@ export const wireFacets = pgTable(
     value: text('value').notNull(),
   },
   (t) => [primaryKey({ columns: [t.kind, t.value] })],
+);
+
+/**
+ * Who is editing a story right now. A lock is live while its heartbeat is recent (see
+ * LOCK_EXPIRY_MS in lib/stories/story-lock.ts); a stale row is simply claimed by the next
+ * editor. Saves by anyone else are refused while it is live.
+ */
+export const storyLocks = pgTable('story_locks', {
+  storyId: integer('story_id')
+    .primaryKey()
+    .references(() => stories.id, { onDelete: 'cascade' }),
+  holderId: integer('holder_id')
+    .notNull()
+    .references(() => users.id),
+  acquiredAt: timestamptz('acquired_at').notNull(),
+  heartbeatAt: timestamptz('heartbeat_at').notNull(),
+  /** Set when an editor took the lock over: the previous holder learns it on its next heartbeat. */
+  previousHolderId: integer('previous_holder_id').references(() => users.id),
+  takenOverAt: timestamptz('taken_over_at'),
+});
+
+/**
+ * Uploaded images. The id is random and unguessable (it is the public address); the file
+ * lives under WIREDESK_MEDIA_DIR at `filePath`, and never changes once written.
+ */
+export const media = pgTable(
+  'media',
+  {
+    id: text('id').primaryKey(),
+    filePath: text('file_path').notNull(),
+    mime: text('mime').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    bytes: integer('bytes').notNull(),
+    uploadedById: integer('uploaded_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamptz('created_at').notNull(),
+  },
+  (t) => [index('media_uploader_idx').on(t.uploadedById, t.createdAt)],
 );

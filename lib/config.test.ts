@@ -14,7 +14,14 @@ test('with nothing set, Wiredesk runs on the embedded database in ./data on port
     demo: true,
     demoPassword: 'wiredesk-demo',
     wireInbox: undefined,
+    mediaDir: path.resolve('./data/media'),
   });
+});
+
+test('uploaded images go to media/ in the data directory unless WIREDESK_MEDIA_DIR says otherwise', () => {
+  expect(parseConfig({ WIREDESK_DATA_DIR: '/srv/wiredesk' }).mediaDir).toBe('/srv/wiredesk/media');
+  expect(parseConfig({ WIREDESK_MEDIA_DIR: '/mnt/photos' }).mediaDir).toBe('/mnt/photos');
+  expect(parseConfig({ WIREDESK_DATA_DIR: MEMORY_DATA_DIR }).mediaDir).not.toContain('memory:');
 });
 
 test('empty variables count as unset', () => {

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -23,6 +24,7 @@ const ConfigSchema = z.object({
   WIREDESK_DEMO: booleanFlag.default(true),
   WIREDESK_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('wiredesk-demo'),
   WIREDESK_WIRE_INBOX: z.string().min(1).optional(),
+  WIREDESK_MEDIA_DIR: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -37,6 +39,11 @@ export type Config = {
   demoPassword: string;
   /** A directory the server watches for wire files (absolute), if any. */
   wireInbox: string | undefined;
+  /**
+   * Where uploaded images are stored (absolute): WIREDESK_MEDIA_DIR, else `media/` in the
+   * data directory. With an in-memory database (tests), a fresh temporary directory.
+   */
+  mediaDir: string;
 };
 
 export class ConfigError extends Error {
@@ -63,6 +70,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     demo: c.WIREDESK_DEMO,
     demoPassword: c.WIREDESK_DEMO_PASSWORD,
     wireInbox: c.WIREDESK_WIRE_INBOX ? path.resolve(c.WIREDESK_WIRE_INBOX) : undefined,
+    mediaDir: c.WIREDESK_MEDIA_DIR
+      ? path.resolve(c.WIREDESK_MEDIA_DIR)
+      : c.WIREDESK_DATA_DIR === MEMORY_DATA_DIR
+        ? path.join(os.tmpdir(), `wiredesk-media-${process.pid}`)
+        : path.join(path.resolve(c.WIREDESK_DATA_DIR), 'media'),
   };
 }
 

@@ -46,3 +46,18 @@ export class StaleVersionError extends ConflictError {
     super(message);
   }
 }
+
+/**
+ * Someone else holds the story's edit lock (HTTP 423). If the refused request carried
+ * text, it was kept as a revision first (keptRevisionId), so nothing typed is lost.
+ */
+export class StoryLockedError extends ConflictError {
+  override name = 'StoryLockedError';
+  constructor(
+    message: string,
+    readonly holderName: string,
+    readonly keptRevisionId: number | null = null,
+  ) {
+    super(message);
+  }
+}

@@ -21,6 +21,8 @@ const DESK_WIDE: Record<Permission, Role[]> = {
   'story:restore:any': ['editor', 'admin'],
   'story:review': ['editor', 'admin'],
   'story:publish': ['editor', 'admin'],
+  'story:take_over': ['editor', 'admin'],
+  'media:upload': ['reporter', 'editor', 'admin'],
   'users:manage': ['admin'],
   'sections:manage': ['admin'],
   'tokens:manage': ['admin'],
@@ -53,13 +55,16 @@ function expectedOnStory(role: Role, action: StoryAction, state: StoryState, own
       return editorial || own;
     case 'spike':
       return editorial || (own && state === 'draft');
+    case 'take_over':
+      // editors take the edit lock of any story they may edit; reporters never do
+      return editorial && state !== 'killed';
     default:
       // request changes, approve, schedule, unschedule, publish, publish update, unpublish, kill
       return editorial;
   }
 }
 
-const STORY_ACTIONS: StoryAction[] = ['view', 'comment', 'edit', ...WORKFLOW_ACTIONS];
+const STORY_ACTIONS: StoryAction[] = ['view', 'comment', 'edit', 'take_over', ...WORKFLOW_ACTIONS];
 const storyCases = ROLES.flatMap((role) =>
   STORY_ACTIONS.flatMap((action) =>
     STORY_STATES.flatMap((state) => [true, false].map((own) => [role, action, state, own] as const)),

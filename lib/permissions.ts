@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   'story:restore:any',
   'story:review',
   'story:publish',
+  'story:take_over',
+  'media:upload',
   'users:manage',
   'sections:manage',
   'tokens:manage',
@@ -36,6 +38,7 @@ const REPORTER: readonly Permission[] = [
   'story:withdraw:own',
   'story:spike:own',
   'story:restore:own',
+  'media:upload',
 ];
 
 const EDITOR: readonly Permission[] = [
@@ -49,6 +52,10 @@ const EDITOR: readonly Permission[] = [
   'story:restore:any',
   'story:review',
   'story:publish',
+  // Taking the edit lock from whoever holds it: editors run the desk (the holder's
+  // unsaved text is kept as a revision, so nothing is lost by it).
+  'story:take_over',
+  'media:upload',
 ];
 
 /** The one table of who may do what (DESIGN.md, "Roles and permissions"). */
@@ -62,7 +69,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 export type StoryForPermission = { state: StoryState; authorIds: readonly number[] };
 
 /** Things one does to a story besides workflow transitions. */
-export type StoryAction = WorkflowAction | 'edit' | 'comment' | 'view';
+export type StoryAction = WorkflowAction | 'edit' | 'comment' | 'view' | 'take_over';
 
 function has(user: Actor, permission: Permission): boolean {
   return ROLE_PERMISSIONS[user.role].includes(permission);
@@ -84,6 +91,8 @@ function canOnStory(user: Actor, action: StoryAction, story: StoryForPermission)
     case 'edit':
       if (has(user, 'story:edit:any')) return story.state !== 'killed';
       return own && has(user, 'story:edit:own') && OWN_EDITABLE_STATES.includes(story.state);
+    case 'take_over':
+      return has(user, 'story:take_over') && canOnStory(user, 'edit', story);
     case 'submit':
     case 'withdraw':
     case 'restore':

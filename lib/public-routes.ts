@@ -19,6 +19,7 @@ export const RESERVED_TOP_LEVEL_SEGMENTS = [
   'favicon.svg',
   'feed.xml',
   'login',
+  'media',
   'news-sitemap.xml',
   'robots.txt',
   'search',

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { StateBadge } from '@/components/story/state-badge';
+import { OpenNotesBadge } from './open-notes-badge';
 import { formatDateTime } from '@/lib/format-time';
 import type { DeskStory } from '@/lib/stories/list-stories';
 
@@ -44,7 +45,8 @@ export function StoryTable({
         {stories.map((story) => (
           <tr key={story.id}>
             <td>
-              <Link href={`/desk/stories/${story.id}`}>{story.headline}</Link>
+              <Link href={`/desk/stories/${story.id}`}>{story.headline}</Link>{' '}
+              <OpenNotesBadge count={story.openNotes} />
             </td>
             {columns.map((column) => (
               <td key={column}>{renderCell(story, column)}</td>

@@ -1,4 +1,12 @@
-import { isSafeHref, type StoryBlock, type StoryBody, type StoryInline } from '@/lib/stories/story-body';
+import { mediaSrcSet, mediaVariantPath } from '@/lib/media/media-paths';
+import {
+  isSafeHref,
+  MEDIA_ID_PATTERN,
+  type StoryBlock,
+  type StoryBody,
+  type StoryImageAttrs,
+  type StoryInline,
+} from '@/lib/stories/story-body';
 
 // Tiptap JSON → HTML without a DOM, through an allowlist: each known node and mark maps
 // to fixed markup, text is escaped, links are re-checked; anything unknown renders as
@@ -55,9 +63,29 @@ function renderBlock(block: StoryBlock): string {
     }
     case 'horizontalRule':
       return '<hr>';
+    case 'image':
+      return renderImage(block.attrs);
     default:
       return '';
   }
+}
+
+// Column width of the article body: the browser picks the variant for it from srcset.
+const IMAGE_SIZES = '(min-width: 760px) 720px, 100vw';
+const DEFAULT_WIDTH = 960;
+
+function renderImage(attrs: StoryImageAttrs | undefined): string {
+  if (!attrs || typeof attrs.mediaId !== 'string' || !MEDIA_ID_PATTERN.test(attrs.mediaId)) return '';
+  const width = Number.isInteger(attrs.width) && attrs.width > 0 ? attrs.width : DEFAULT_WIDTH;
+  const height = Number.isInteger(attrs.height) && attrs.height > 0 ? attrs.height : undefined;
+  const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+  const caption = [text(attrs.caption), text(attrs.credit)].filter(Boolean).join(' — ');
+  const img =
+    `<img src="${escapeHtml(mediaVariantPath(attrs.mediaId, Math.min(width, DEFAULT_WIDTH)))}"` +
+    ` srcset="${escapeHtml(mediaSrcSet(attrs.mediaId, width))}" sizes="${IMAGE_SIZES}"` +
+    ` width="${width}"${height ? ` height="${height}"` : ''} alt="${escapeHtml(text(attrs.alt))}"` +
+    ` loading="lazy" decoding="async">`;
+  return `<figure>${img}${caption ? `<figcaption>${escapeHtml(caption)}</figcaption>` : ''}</figure>`;
 }
 
 /** The story body as safe HTML for the public page and feeds. */

@@ -1,9 +1,10 @@
 import 'server-only';
 import { getDb, type Transaction } from '@/db/client';
 import { stories, storyRevisions } from '@/db/schema';
+import { resolveBodyImages } from '@/lib/media/media-store';
 import { requirePermission, type Actor } from '@/lib/permissions';
 import { parseOrThrow } from '@/lib/validation';
-import { storyBodyToText } from './story-body';
+import { countWords, storyBodyToText } from './story-body';
 import { assertActiveStaff, assertSectionExists, assertSlugFree, deriveFreeSlug, writeBylines } from './story-fields';
 import { NewStorySchema, type NewStoryInput } from './story-input';
 import { recordStoryEvent } from './story-record';
@@ -30,6 +31,7 @@ export async function createStory(
   const db = await getDb();
 
   return db.transaction(async (tx) => {
+    const body = await resolveBodyImages(tx, data.body);
     await assertSectionExists(tx, data.sectionId);
     await assertActiveStaff(tx, authorIds);
     if (data.slug) await assertSlugFree(tx, data.slug);
@@ -45,7 +47,7 @@ export async function createStory(
           sectionId: data.sectionId,
           headline: data.headline,
           standfirst: data.standfirst,
-          body: data.body,
+          body,
           bodyText,
           state: 'draft',
           version: 1,
@@ -71,9 +73,11 @@ export async function createStory(
         kind: 'save',
         headline: data.headline,
         standfirst: data.standfirst,
-        body: data.body,
+        body,
         bodyText,
         authorId: actor.id,
+        wordsAdded: countWords([data.headline, data.standfirst, bodyText].join(' ')),
+        wordsRemoved: 0,
         createdAt: now,
       });
       await writeBylines(tx, story.id, authorIds);

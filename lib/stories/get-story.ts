@@ -17,6 +17,7 @@ import { can, canResolveNote, type Actor } from '@/lib/permissions';
 import { allowedActions, type StoryState, type WorkflowAction } from '@/lib/workflow';
 import type { StoryBody } from './story-body';
 import { hasPendingChanges } from './story-record';
+import type { RevisionSummary } from './story-revisions';
 
 export type StoryForEditor = {
   id: number;
@@ -41,7 +42,7 @@ export type StoryForEditor = {
   updatedByName: string;
   /** Where readers find it, while they can. */
   publicPath: string | null;
-  revisions: { id: number; version: number; kind: 'save' | 'conflict'; authorName: string; createdAt: Date }[];
+  revisions: RevisionSummary[];
   events: {
     id: number;
     action: string;
@@ -97,6 +98,9 @@ export async function getStoryForEditor(actor: Actor, storyId: number): Promise<
         kind: storyRevisions.kind,
         authorName: users.name,
         createdAt: storyRevisions.createdAt,
+        wordsAdded: storyRevisions.wordsAdded,
+        wordsRemoved: storyRevisions.wordsRemoved,
+        restoredFromId: storyRevisions.restoredFromId,
       })
       .from(storyRevisions)
       .innerJoin(users, eq(users.id, storyRevisions.authorId))

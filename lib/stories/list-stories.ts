@@ -20,6 +20,8 @@ export type DeskStory = {
   embargoUntil: Date | null;
   /** The latest change request not yet resolved: what the reporter has to do. */
   openChangeRequest: string | null;
+  /** Notes in the story's thread nobody has resolved yet (the desk shows a badge). */
+  openNotes: number;
 };
 
 // Filters come from the URL: a bad value is ignored (shows everything), never an error page.
@@ -67,6 +69,11 @@ const openChangeRequest = sql<string | null>`(
   where c.story_id = ${stories.id} and c.kind = 'change_request' and c.resolved_at is null
   order by c.id desc limit 1)`;
 
+// Served by the partial index story_comments_open_idx: only open notes are read.
+const openNotes = sql<number>`(
+  select count(*)::int from ${storyComments} c
+  where c.story_id = ${stories.id} and c.resolved_at is null)`;
+
 const deskColumns = {
   id: stories.id,
   headline: stories.headline,
@@ -77,6 +84,7 @@ const deskColumns = {
   stateChangedAt: stories.stateChangedAt,
   embargoUntil: stories.embargoUntil,
   openChangeRequest,
+  openNotes,
 };
 
 function filterConditions(filters: DeskFilters): SQL[] {

@@ -2,7 +2,9 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { stories, storyRevisions } from '@/db/schema';
-import { ForbiddenError, StaleVersionError } from '@/lib/errors';
+import { countWordChanges } from '@/lib/diff/word-diff';
+import { ForbiddenError, StaleVersionError, StoryLockedError } from '@/lib/errors';
+import { resolveBodyImages } from '@/lib/media/media-store';
 import { can, type Actor } from '@/lib/permissions';
 import {
   announceInvalidation,
@@ -13,6 +15,7 @@ import { parseOrThrow } from '@/lib/validation';
 import { storyBodyToText } from './story-body';
 import { assertActiveStaff, assertSectionExists, assertSlugFree, writeBylines } from './story-fields';
 import { StoryEditorSchema, type StoryEditorInput } from './story-input';
+import { findOtherLiveLock } from './story-lock';
 import { lockStory, recordStoryEvent } from './story-record';
 
 export type SaveResult = { version: number; changed: boolean };
@@ -28,7 +31,13 @@ function canonicalJson(value: unknown): string {
 
 type Outcome =
   | { kind: 'saved'; result: SaveResult; publicTags: string[] }
-  | { kind: 'stale'; currentVersion: number; keptRevisionId: number };
+  | { kind: 'stale'; currentVersion: number; keptRevisionId: number }
+  | { kind: 'locked'; holderName: string; keptRevisionId: number };
+
+/** Headline, standfirst and body as one text: what "words changed" is counted over. */
+export function revisionText(story: { headline: string; standfirst: string; bodyText: string }): string {
+  return [story.headline, story.standfirst, story.bodyText].filter(Boolean).join('\n\n');
+}
 
 /**
  * Saves the working copy. The save names the version it was based on; if someone
@@ -51,22 +60,43 @@ export async function saveStory(
     if (!can(actor, 'edit', story)) {
       throw new ForbiddenError('You cannot edit this story in its current state.');
     }
-
-    if (data.baseVersion !== story.version) {
+    const words = countWordChanges(revisionText(story), revisionText({ ...data, bodyText }));
+    const keep = async (kind: 'conflict' | 'takeover') => {
       const [kept] = await tx
         .insert(storyRevisions)
         .values({
           storyId,
           version: data.baseVersion,
-          kind: 'conflict',
+          kind,
           headline: data.headline,
           standfirst: data.standfirst,
           body: data.body,
           bodyText,
           authorId: actor.id,
+          wordsAdded: words.added,
+          wordsRemoved: words.removed,
           createdAt: now,
         })
         .returning({ id: storyRevisions.id });
+      return kept!.id;
+    };
+
+    // Someone else holds the edit lock (an editor took over): refused, and kept.
+    const lockedBy = await findOtherLiveLock(tx, storyId, actor.id, now);
+    if (lockedBy) {
+      const keptRevisionId = await keep('takeover');
+      await recordStoryEvent(tx, {
+        storyId,
+        actorId: actor.id,
+        action: 'save_refused_locked',
+        note: `${lockedBy.holderName} is editing the story; the refused text was kept as a revision.`,
+        at: now,
+      });
+      return { kind: 'locked', holderName: lockedBy.holderName, keptRevisionId };
+    }
+
+    if (data.baseVersion !== story.version) {
+      const keptRevisionId = await keep('conflict');
       await recordStoryEvent(tx, {
         storyId,
         actorId: actor.id,
@@ -74,8 +104,9 @@ export async function saveStory(
         note: `Based on version ${data.baseVersion}, but the story was at version ${story.version}; the refused text was kept as a revision.`,
         at: now,
       });
-      return { kind: 'stale', currentVersion: story.version, keptRevisionId: kept!.id };
+      return { kind: 'stale', currentVersion: story.version, keptRevisionId };
     }
+    const body = await resolveBodyImages(tx, data.body);
 
     const authorIds = data.authorIds ?? story.authorIds;
     const bylinesChanged = authorIds.join(',') !== story.authorIds.join(',');
@@ -86,7 +117,7 @@ export async function saveStory(
       (data.dateline || null) === story.dateline &&
       data.sectionId === story.sectionId &&
       !bylinesChanged &&
-      canonicalJson(data.body) === canonicalJson(story.body);
+      canonicalJson(body) === canonicalJson(story.body);
     if (unchanged) return { kind: 'saved', result: { version: story.version, changed: false }, publicTags: [] };
 
     if (data.sectionId !== story.sectionId) await assertSectionExists(tx, data.sectionId);
@@ -111,7 +142,7 @@ export async function saveStory(
         slug: data.slug,
         dateline: data.dateline || null,
         sectionId: data.sectionId,
-        body: data.body,
+        body,
         bodyText,
         version,
         updatedAt: now,
@@ -124,15 +155,24 @@ export async function saveStory(
       kind: 'save',
       headline: data.headline,
       standfirst: data.standfirst,
-      body: data.body,
+      body,
       bodyText,
       authorId: actor.id,
+      wordsAdded: words.added,
+      wordsRemoved: words.removed,
       createdAt: now,
     });
     await recordStoryEvent(tx, { storyId, actorId: actor.id, action: 'save', note: `Version ${version}`, at: now });
     return { kind: 'saved', result: { version, changed: true }, publicTags };
   });
 
+  if (outcome.kind === 'locked') {
+    throw new StoryLockedError(
+      `${outcome.holderName} is editing this story, so your changes were not saved to it. They were kept as a revision.`,
+      outcome.holderName,
+      outcome.keptRevisionId,
+    );
+  }
   if (outcome.kind === 'stale') {
     throw new StaleVersionError(
       `Someone else saved this story a moment ago (it is now at version ${outcome.currentVersion}). Your text was kept as a revision; reload to see theirs.`,

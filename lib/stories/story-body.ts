@@ -39,13 +39,46 @@ const InlineSchema = z.discriminatedUnion('type', [TextSchema, HardBreakSchema])
 const inlineContent = z.array(InlineSchema).max(10_000).optional();
 
 export type StoryInline = z.infer<typeof InlineSchema>;
+
+/** Uploaded media ids: random, lower-case base32 (lib/media/media-id.ts). */
+export const MEDIA_ID_PATTERN = /^[a-z2-7]{26}$/;
+export const MAX_IMAGE_CREDIT_LENGTH = 200;
+export const MAX_IMAGE_CAPTION_LENGTH = 1000;
+export const MAX_IMAGE_ALT_LENGTH = 500;
+
+export type StoryImageAttrs = {
+  /** Our media id only: the address is built from it, so no outside URL can get in. */
+  mediaId: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  credit: string;
+};
+
+const ImageSchema = z.object({
+  type: z.literal('image'),
+  attrs: z.object({
+    mediaId: z.string().regex(MEDIA_ID_PATTERN, { error: 'Images must be uploaded to Wiredesk' }),
+    width: z.number().int().min(1).max(100_000),
+    height: z.number().int().min(1).max(100_000),
+    alt: z.string().trim().max(MAX_IMAGE_ALT_LENGTH, 'Alt text is too long').default(''),
+    caption: z.string().trim().max(MAX_IMAGE_CAPTION_LENGTH, 'Caption is too long').default(''),
+    credit: z
+      .string({ error: 'Every image needs a credit' })
+      .trim()
+      .min(1, 'Every image needs a credit')
+      .max(MAX_IMAGE_CREDIT_LENGTH, 'Credit is too long'),
+  }),
+});
 export type StoryBlock =
   | { type: 'paragraph'; content?: StoryInline[] }
   | { type: 'heading'; attrs: { level: 2 | 3 }; content?: StoryInline[] }
   | { type: 'blockquote'; content: StoryBlock[] }
   | { type: 'bulletList'; content: StoryListItem[] }
   | { type: 'orderedList'; attrs?: { start?: number }; content: StoryListItem[] }
-  | { type: 'horizontalRule' };
+  | { type: 'horizontalRule' }
+  | { type: 'image'; attrs: StoryImageAttrs };
 export type StoryListItem = { type: 'listItem'; content: StoryBlock[] };
 export type StoryBody = { type: 'doc'; content: StoryBlock[] };
 
@@ -69,6 +102,7 @@ const BlockSchema: z.ZodType<StoryBlock> = z.lazy(() =>
       content: z.array(ListItemSchema).min(1).max(1000),
     }),
     HorizontalRuleSchema,
+    ImageSchema,
   ]),
 );
 const ListItemSchema: z.ZodType<StoryListItem> = z.lazy(() =>
@@ -128,7 +162,36 @@ function blockText(block: StoryBlock): string[] {
       return block.content.flatMap((item) => item.content.flatMap(blockText));
     case 'horizontalRule':
       return [];
+    case 'image':
+      // The caption is text readers see; the credit and alt text are not counted.
+      return [block.attrs.caption];
   }
+}
+
+/** The media ids of every image in the body, in order, without repeats. */
+export function storyBodyMediaIds(body: StoryBody): string[] {
+  const ids = new Set<string>();
+  const visit = (blocks: StoryBlock[]) => {
+    for (const block of blocks) {
+      if (block.type === 'image') ids.add(block.attrs.mediaId);
+      else if (block.type === 'blockquote') visit(block.content);
+      else if (block.type === 'bulletList' || block.type === 'orderedList')
+        for (const item of block.content) visit(item.content);
+    }
+  };
+  visit(body.content);
+  return [...ids];
+}
+
+/** Words in a text, as the desk counts them (live counts, revision sizes). */
+export function countWords(text: string): number {
+  const matches = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu);
+  return matches ? matches.length : 0;
+}
+
+/** Reading time in whole minutes at 230 words a minute; at least one for any text. */
+export function readingMinutes(words: number): number {
+  return words === 0 ? 0 : Math.max(1, Math.round(words / 230));
 }
 
 /** The body as plain text, one block per paragraph: for search, word counts and diffs. */

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { OpenNotesBadge } from '@/components/desk/open-notes-badge';
 import { StoryTable } from '@/components/desk/story-table';
 import { requireStaff } from '@/lib/auth/current-user';
 import { listSections } from '@/lib/sections';
@@ -127,7 +128,8 @@ async function Board({ user, filters }: { user: Awaited<ReturnType<typeof requir
             <ul>
               {columns[state].map((story) => (
                 <li key={story.id} className="board__card">
-                  <Link href={`/desk/stories/${story.id}`}>{story.headline}</Link>
+                  <Link href={`/desk/stories/${story.id}`}>{story.headline}</Link>{' '}
+                  <OpenNotesBadge count={story.openNotes} />
                   <p className="muted">
                     {story.sectionName} · {story.bylines}
                   </p>

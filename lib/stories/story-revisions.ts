@@ -1,0 +1,266 @@
+import 'server-only';
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { stories, storyAuthors, storyLocks, storyRevisions, users } from '@/db/schema';
+import { diffRevisions, type RevisionDiff } from '@/lib/diff/revision-diff';
+import { countWordChanges } from '@/lib/diff/word-diff';
+import { ForbiddenError, NotFoundError, StoryLockedError, ValidationError } from '@/lib/errors';
+import { can, type Actor } from '@/lib/permissions';
+import { parseOrThrow } from '@/lib/validation';
+import { revisionText } from './save-story';
+import { storyBodyToText, type StoryBody } from './story-body';
+import { StoryEditorSchema, StoryIdSchema, type StoryEditorInput } from './story-input';
+import { findOtherLiveLock } from './story-lock';
+import { lockStory, recordStoryEvent } from './story-record';
+
+export type RevisionKind = 'save' | 'conflict' | 'takeover';
+
+export type RevisionSummary = {
+  id: number;
+  version: number;
+  kind: RevisionKind;
+  authorName: string;
+  createdAt: Date;
+  wordsAdded: number | null;
+  wordsRemoved: number | null;
+  restoredFromId: number | null;
+};
+
+/** The working copy as the editor form holds it: what a conflict shows as "theirs". */
+export type WorkingCopy = {
+  version: number;
+  headline: string;
+  standfirst: string;
+  slug: string;
+  dateline: string;
+  sectionId: number;
+  authorIds: number[];
+  body: StoryBody;
+  bodyText: string;
+  updatedByName: string;
+  updatedAt: Date;
+};
+
+/** The story's current working copy (any staff member may read it). */
+export async function getWorkingCopy(actor: Actor, storyId: number): Promise<WorkingCopy> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ story: stories, updatedByName: users.name })
+    .from(stories)
+    .innerJoin(users, eq(users.id, stories.updatedById))
+    .where(eq(stories.id, storyId));
+  if (!row) throw new NotFoundError('This story does not exist.');
+  const authors = await db
+    .select({ userId: storyAuthors.userId })
+    .from(storyAuthors)
+    .where(eq(storyAuthors.storyId, storyId))
+    .orderBy(asc(storyAuthors.position));
+  if (!can(actor, 'view', { state: row.story.state, authorIds: authors.map((a) => a.userId) })) {
+    throw new ForbiddenError();
+  }
+  const { story } = row;
+  return {
+    version: story.version,
+    headline: story.headline,
+    standfirst: story.standfirst,
+    slug: story.slug,
+    dateline: story.dateline ?? '',
+    sectionId: story.sectionId,
+    authorIds: authors.map((a) => a.userId),
+    body: story.body,
+    bodyText: story.bodyText,
+    updatedByName: row.updatedByName,
+    updatedAt: story.updatedAt,
+  };
+}
+
+/**
+ * Keeps text that could not be saved to the story as a `takeover` revision, without
+ * touching the working copy: the unsaved text of someone whose edit lock an editor took
+ * over, or of someone who lost the right to edit meanwhile. Its writer must be able to
+ * edit the story, be one of its authors, or be the one the lock was taken from.
+ */
+export async function keepUnsavedText(
+  actor: Actor,
+  storyId: number,
+  input: StoryEditorInput,
+  now = new Date(),
+): Promise<{ revisionId: number }> {
+  const data = parseOrThrow(StoryEditorSchema, input);
+  const bodyText = storyBodyToText(data.body);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const story = await lockStory(tx, storyId);
+    const [lock] = await tx
+      .select({ previousHolderId: storyLocks.previousHolderId })
+      .from(storyLocks)
+      .where(eq(storyLocks.storyId, storyId));
+    const tookFrom = lock?.previousHolderId === actor.id;
+    if (!can(actor, 'edit', story) && !story.authorIds.includes(actor.id) && !tookFrom) {
+      throw new ForbiddenError('You cannot keep text on this story.');
+    }
+    const words = countWordChanges(revisionText(story), revisionText({ ...data, bodyText }));
+    const [kept] = await tx
+      .insert(storyRevisions)
+      .values({
+        storyId,
+        version: data.baseVersion,
+        kind: 'takeover',
+        headline: data.headline,
+        standfirst: data.standfirst,
+        body: data.body,
+        bodyText,
+        authorId: actor.id,
+        wordsAdded: words.added,
+        wordsRemoved: words.removed,
+        createdAt: now,
+      })
+      .returning({ id: storyRevisions.id });
+    await recordStoryEvent(tx, {
+      storyId,
+      actorId: actor.id,
+      action: 'keep_unsaved',
+      note: 'Unsaved text kept as a revision after losing the edit lock.',
+      at: now,
+    });
+    return { revisionId: kept!.id };
+  });
+}
+
+/** Every revision of a story, newest first: who, when, what kind, how many words changed. */
+export async function listRevisions(storyId: number): Promise<RevisionSummary[]> {
+  const db = await getDb();
+  return db
+    .select({
+      id: storyRevisions.id,
+      version: storyRevisions.version,
+      kind: storyRevisions.kind,
+      authorName: users.name,
+      createdAt: storyRevisions.createdAt,
+      wordsAdded: storyRevisions.wordsAdded,
+      wordsRemoved: storyRevisions.wordsRemoved,
+      restoredFromId: storyRevisions.restoredFromId,
+    })
+    .from(storyRevisions)
+    .innerJoin(users, eq(users.id, storyRevisions.authorId))
+    .where(eq(storyRevisions.storyId, storyId))
+    .orderBy(desc(storyRevisions.id));
+}
+
+export type RevisionComparison = {
+  from: RevisionSummary;
+  to: RevisionSummary;
+  diff: RevisionDiff;
+};
+
+async function readRevision(storyId: number, revisionId: number) {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      summary: {
+        id: storyRevisions.id,
+        version: storyRevisions.version,
+        kind: storyRevisions.kind,
+        authorName: users.name,
+        createdAt: storyRevisions.createdAt,
+        wordsAdded: storyRevisions.wordsAdded,
+        wordsRemoved: storyRevisions.wordsRemoved,
+        restoredFromId: storyRevisions.restoredFromId,
+      },
+      headline: storyRevisions.headline,
+      standfirst: storyRevisions.standfirst,
+      bodyText: storyRevisions.bodyText,
+    })
+    .from(storyRevisions)
+    .innerJoin(users, eq(users.id, storyRevisions.authorId))
+    .where(and(eq(storyRevisions.storyId, storyId), eq(storyRevisions.id, revisionId)));
+  if (!row) throw new NotFoundError('This revision does not belong to this story.');
+  return row;
+}
+
+/** A word-level comparison of two revisions of one story (any staff member may look). */
+export async function compareRevisions(
+  actor: Actor,
+  storyId: number,
+  fromId: unknown,
+  toId: unknown,
+): Promise<RevisionComparison> {
+  if (!can(actor, 'desk:view')) throw new ForbiddenError();
+  const [from, to] = await Promise.all([
+    readRevision(storyId, parseOrThrow(StoryIdSchema, fromId)),
+    readRevision(storyId, parseOrThrow(StoryIdSchema, toId)),
+  ]);
+  return { from: from.summary, to: to.summary, diff: diffRevisions(from, to) };
+}
+
+/**
+ * Brings back an old revision's headline, standfirst and body as a new version (a `save`
+ * revision pointing at the one restored): nothing is overwritten, the current text stays
+ * in the revisions. Refused while someone else holds the edit lock.
+ */
+export async function restoreRevision(
+  actor: Actor,
+  storyId: number,
+  revisionId: unknown,
+  now = new Date(),
+): Promise<{ version: number; changed: boolean }> {
+  const id = parseOrThrow(StoryIdSchema, revisionId);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const story = await lockStory(tx, storyId);
+    if (!can(actor, 'edit', story)) throw new ForbiddenError('You cannot edit this story in its current state.');
+    const lockedBy = await findOtherLiveLock(tx, storyId, actor.id, now);
+    if (lockedBy) {
+      throw new StoryLockedError(
+        `${lockedBy.holderName} is editing this story; restore it when they are done (or take over).`,
+        lockedBy.holderName,
+      );
+    }
+    const [old] = await tx
+      .select()
+      .from(storyRevisions)
+      .where(and(eq(storyRevisions.storyId, storyId), eq(storyRevisions.id, id)));
+    if (!old) throw new NotFoundError('This revision does not belong to this story.');
+    if (old.headline === story.headline && old.standfirst === story.standfirst && old.bodyText === story.bodyText) {
+      return { version: story.version, changed: false };
+    }
+    if (!old.headline.trim()) throw new ValidationError('This revision has no headline and cannot be restored.');
+    const words = countWordChanges(revisionText(story), revisionText(old));
+    const version = story.version + 1;
+    await tx
+      .update(stories)
+      .set({
+        headline: old.headline,
+        standfirst: old.standfirst,
+        body: old.body,
+        bodyText: old.bodyText,
+        version,
+        updatedAt: now,
+        updatedById: actor.id,
+      })
+      .where(eq(stories.id, storyId));
+    await tx.insert(storyRevisions).values({
+      storyId,
+      version,
+      kind: 'save',
+      headline: old.headline,
+      standfirst: old.standfirst,
+      body: old.body,
+      bodyText: old.bodyText,
+      authorId: actor.id,
+      wordsAdded: words.added,
+      wordsRemoved: words.removed,
+      restoredFromId: old.id,
+      createdAt: now,
+    });
+    const what = old.kind === 'save' ? `version ${old.version}` : `the text kept at version ${old.version}`;
+    await recordStoryEvent(tx, {
+      storyId,
+      actorId: actor.id,
+      action: 'restore_revision',
+      note: `Restored ${what} (revision ${old.id}) as version ${version}.`,
+      at: now,
+    });
+    return { version, changed: true };
+  });
+}
