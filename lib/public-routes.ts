@@ -21,6 +21,7 @@ export const RESERVED_TOP_LEVEL_SEGMENTS = [
   'login',
   'media',
   'news-sitemap.xml',
+  'preview',
   'robots.txt',
   'search',
   'sitemap.xml',

@@ -1,9 +1,13 @@
 'use client';
 
-import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect } from 'react';
+import type { Editor } from '@tiptap/core';
+import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
+import { useEffect, useRef, useState, type MutableRefObject, type ReactNode } from 'react';
+import { cleanPastedHtml } from '@/lib/editor/clean-pasted-html';
 import { isSafeHref, type StoryBody } from '@/lib/stories/story-body';
+import { ImageUploadDialog } from './image-upload-dialog';
+import { StoryImage } from './image-node';
 
 // Exactly the nodes and marks StoryBodySchema accepts: anything else the editor could
 // make would be refused on save, so it is switched off here.
@@ -22,17 +26,48 @@ const EXTENSIONS = [
       HTMLAttributes: { rel: 'noopener', target: null },
     },
   }),
+  StoryImage,
 ];
+
+/**
+ * What a person types into the link box, as an address readers may follow: a bare
+ * `example.org/x` gets https://, a bare e-mail address mailto:. Null if it is neither.
+ */
+export function normalizeLinkInput(input: string): string | null {
+  const value = input.trim();
+  if (!value) return null;
+  let href = value;
+  if (/^[^\s@/:]+@[^\s@/:]+\.[^\s@/:]+$/.test(value)) href = `mailto:${value}`;
+  else if (!/^[a-z][a-z0-9+.-]*:/i.test(value)) href = `https://${value}`;
+  if (!isSafeHref(href)) return null;
+  // A host needs a dot (or is localhost): "https://hello" is a typo, not an address.
+  if (/^https?:/i.test(href) && !/^https?:\/\/[^/]*\./i.test(href)) return null;
+  return href;
+}
 
 type Props = {
   initialBody: StoryBody;
   editable: boolean;
   onChange: (body: StoryBody) => void;
+  /** The editor lost focus (autosave saves then). */
+  onBlur?: () => void;
+  /** For replacing the content from outside (a conflict resolved, a local copy restored). */
+  editorRef?: MutableRefObject<Editor | null>;
   describedBy?: string;
 };
 
+const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
 /** The story body in Tiptap; the accessible name "Story body" is part of the interface contract. */
-export function BodyEditor({ initialBody, editable, onChange, describedBy }: Props) {
+export function BodyEditor({ initialBody, editable, onChange, onBlur, editorRef, describedBy }: Props) {
+  const [linkOpen, setLinkOpen] = useState(false);
+  const [imageOpen, setImageOpen] = useState(false);
+  const [counts, setCounts] = useState<{ words: number; minutes: number } | null>(null);
+  const onChangeRef = useRef(onChange);
+  const onBlurRef = useRef(onBlur);
+  onChangeRef.current = onChange;
+  onBlurRef.current = onBlur;
+
   const editor = useEditor({
     extensions: EXTENSIONS,
     content: initialBody,
@@ -47,9 +82,33 @@ export function BodyEditor({ initialBody, editable, onChange, describedBy }: Pro
         ...(describedBy ? { 'aria-describedby': describedBy } : {}),
         class: 'body-editor__content',
       },
+      // Our own copies (ProseMirror marks them) are already clean; the rest is cleaned.
+      transformPastedHTML: (html) => (html.includes('data-pm-slice') ? html : cleanPastedHtml(html)),
+      handleKeyDown: (_view, event) => {
+        if ((event.metaKey || event.ctrlKey) && !event.altKey && event.key.toLowerCase() === 'k') {
+          event.preventDefault();
+          setLinkOpen(true);
+          return true;
+        }
+        return false;
+      },
     },
-    onUpdate: ({ editor: current }) => onChange(current.getJSON() as StoryBody),
+    onCreate: ({ editor: created }) => setCounts(countBody(created)),
+    onUpdate: ({ editor: current }) => {
+      setCounts(countBody(current));
+      onChangeRef.current(current.getJSON() as StoryBody);
+    },
+    onBlur: ({ event }) => {
+      // Focus moving into our own toolbar, link box or an image's fields is not leaving.
+      const next = event.relatedTarget as Node | null;
+      if (next && (event.currentTarget as HTMLElement | null)?.closest('.body-editor')?.contains(next)) return;
+      onBlurRef.current?.();
+    },
   });
+
+  useEffect(() => {
+    if (editorRef) editorRef.current = editor;
+  }, [editor, editorRef]);
 
   // After a workflow move the page re-renders with new rights (submitted: read-only).
   useEffect(() => {
@@ -59,45 +118,166 @@ export function BodyEditor({ initialBody, editable, onChange, describedBy }: Pro
   return (
     <div className="body-editor" data-editable={editable}>
       {editor && editable && (
-        <div className="body-editor__toolbar" role="toolbar" aria-label="Formatting">
-          <button
-            type="button"
-            aria-pressed={editor.isActive('bold')}
-            onClick={() => editor.chain().focus().toggleBold().run()}
-          >
-            Bold
-          </button>
-          <button
-            type="button"
-            aria-pressed={editor.isActive('italic')}
-            onClick={() => editor.chain().focus().toggleItalic().run()}
-          >
-            Italic
-          </button>
-          <button
-            type="button"
-            aria-pressed={editor.isActive('heading', { level: 2 })}
-            onClick={() => editor.chain().focus().toggleHeading({ level: 2 }).run()}
-          >
-            Crosshead
-          </button>
-          <button
-            type="button"
-            aria-pressed={editor.isActive('bulletList')}
-            onClick={() => editor.chain().focus().toggleBulletList().run()}
-          >
-            Bullets
-          </button>
-          <button
-            type="button"
-            aria-pressed={editor.isActive('blockquote')}
-            onClick={() => editor.chain().focus().toggleBlockquote().run()}
-          >
-            Quote
-          </button>
-        </div>
+        <Toolbar editor={editor} onLink={() => setLinkOpen(true)} onImage={() => setImageOpen(true)} />
       )}
+      {editor && editable && linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
       <EditorContent editor={editor} />
+      {counts && (
+        <p className="body-editor__counts" aria-live="off">
+          {counts.words.toLocaleString('en')} {counts.words === 1 ? 'word' : 'words'} ·{' '}
+          {counts.minutes === 0 ? 'no reading time' : `${counts.minutes} min read`}
+        </p>
+      )}
+      {editor && editable && imageOpen && <ImageUploadDialog editor={editor} onClose={() => setImageOpen(false)} />}
+    </div>
+  );
+}
+
+function countBody(editor: Editor): { words: number; minutes: number } {
+  const { doc } = editor.state;
+  const text = doc.textBetween(0, doc.content.size, ' ', ' ');
+  const words = (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []).length;
+  return { words, minutes: words === 0 ? 0 : Math.max(1, Math.round(words / 230)) };
+}
+
+function Toolbar({ editor, onLink, onImage }: { editor: Editor; onLink: () => void; onImage: () => void }) {
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      link: e.isActive('link'),
+      h2: e.isActive('heading', { level: 2 }),
+      h3: e.isActive('heading', { level: 3 }),
+      bullets: e.isActive('bulletList'),
+      numbered: e.isActive('orderedList'),
+      quote: e.isActive('blockquote'),
+      canUndo: e.can().undo(),
+      canRedo: e.can().redo(),
+    }),
+  });
+  const mod = isMac() ? '⌘' : 'Ctrl+';
+  const chain = () => editor.chain().focus();
+  const button = (
+    label: string,
+    shortcut: string,
+    keys: string,
+    run: () => void,
+    pressed?: boolean,
+    disabled?: boolean,
+  ): ReactNode => (
+    <button
+      type="button"
+      aria-pressed={pressed}
+      aria-keyshortcuts={keys || undefined}
+      title={shortcut ? `${label} (${shortcut})` : label}
+      disabled={disabled}
+      // Keeps the focus (and the selection) in the text while clicking.
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={run}
+    >
+      {label}
+    </button>
+  );
+  return (
+    <div className="body-editor__toolbar" role="toolbar" aria-label="Formatting">
+      {button('Bold', `${mod}B`, 'Control+B', () => chain().toggleBold().run(), state.bold)}
+      {button('Italic', `${mod}I`, 'Control+I', () => chain().toggleItalic().run(), state.italic)}
+      {button('Link', `${mod}K`, 'Control+K', onLink, state.link)}
+      {button('Crosshead', `${mod}Alt+2`, 'Control+Alt+2', () => chain().toggleHeading({ level: 2 }).run(), state.h2)}
+      {button('Subhead', `${mod}Alt+3`, 'Control+Alt+3', () => chain().toggleHeading({ level: 3 }).run(), state.h3)}
+      {button('Bullets', `${mod}Shift+8`, 'Control+Shift+8', () => chain().toggleBulletList().run(), state.bullets)}
+      {button('Numbered', `${mod}Shift+7`, 'Control+Shift+7', () => chain().toggleOrderedList().run(), state.numbered)}
+      {button('Quote', `${mod}Shift+B`, 'Control+Shift+B', () => chain().toggleBlockquote().run(), state.quote)}
+      {button('Rule', '', '', () => chain().setHorizontalRule().run())}
+      {button('Image', '', '', onImage)}
+      {button('Undo', `${mod}Z`, 'Control+Z', () => chain().undo().run(), undefined, !state.canUndo)}
+      {button('Redo', `${mod}Shift+Z`, 'Control+Shift+Z', () => chain().redo().run(), undefined, !state.canRedo)}
+    </div>
+  );
+}
+
+function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => void }) {
+  const current = (editor.getAttributes('link').href as string | undefined) ?? '';
+  const [value, setValue] = useState(current);
+  const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+
+  function apply() {
+    const href = normalizeLinkInput(value);
+    if (!href) {
+      setError('Enter a web address (https://…) or an e-mail address.');
+      return;
+    }
+    const { empty } = editor.state.selection;
+    if (empty && !editor.isActive('link')) {
+      editor
+        .chain()
+        .focus()
+        .insertContent({ type: 'text', text: value.trim(), marks: [{ type: 'link', attrs: { href } }] })
+        .run();
+    } else {
+      editor.chain().focus().extendMarkRange('link').setLink({ href }).run();
+    }
+    onClose();
+  }
+
+  function remove() {
+    editor.chain().focus().extendMarkRange('link').unsetLink().run();
+    onClose();
+  }
+
+  return (
+    // Not a <form>: it sits inside the story form, and forms cannot nest.
+    <div className="link-form" role="group" aria-label="Link">
+      <label htmlFor="link-href">Link address</label>
+      <input
+        ref={input}
+        id="link-href"
+        value={value}
+        placeholder="https://…"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? 'link-href-error' : undefined}
+        onChange={(event) => {
+          setValue(event.target.value);
+          setError(null);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            apply();
+          }
+          if (event.key === 'Escape') {
+            event.preventDefault();
+            onClose();
+            editor.commands.focus();
+          }
+        }}
+      />
+      <button type="button" className="button button--small" onClick={apply}>
+        Apply link
+      </button>
+      {current && (
+        <button type="button" className="button button--small" onClick={remove}>
+          Remove link
+        </button>
+      )}
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() => {
+          onClose();
+          editor.commands.focus();
+        }}
+      >
+        Cancel
+      </button>
+      {error && (
+        <p id="link-href-error" className="field-error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

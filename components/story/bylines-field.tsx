@@ -11,13 +11,21 @@ export function BylinesField({
   staff,
   errors,
   disabled,
+  onChange,
 }: {
   initial: Person[];
   staff: Person[];
   errors: string[];
   disabled: boolean;
+  /** Told after every change, once the hidden fields hold the new bylines. */
+  onChange?: () => void;
 }) {
-  const [authors, setAuthors] = useState<Person[]>(initial);
+  const [authors, setAuthorsState] = useState<Person[]>(initial);
+  const setAuthors = (update: (current: Person[]) => Person[]) => {
+    setAuthorsState(update);
+    // The hidden inputs are written on the next render; autosave reads the form after it.
+    if (onChange) setTimeout(onChange, 0);
+  };
   const [candidate, setCandidate] = useState('');
   const selectId = useId();
   const available = staff.filter((person) => !authors.some((author) => author.id === person.id));

@@ -7,8 +7,8 @@ import { requireStaff } from '@/lib/auth/current-user';
 import { ValidationError } from '@/lib/errors';
 import { parseDateTimeLocal } from '@/lib/format-time';
 import { createStory } from '@/lib/stories/create-story';
-import { saveStory } from '@/lib/stories/save-story';
 import { addStoryNote, resolveStoryNote } from '@/lib/stories/story-notes';
+import { restoreRevision } from '@/lib/stories/story-revisions';
 import { transitionStory } from '@/lib/stories/transition-story';
 import { TRANSITIONS, isWorkflowAction, type WorkflowAction } from '@/lib/workflow';
 
@@ -52,22 +52,20 @@ export async function createStoryAction(_previous: ActionResult, form: FormData)
   redirect(`/desk/stories/${id}`);
 }
 
-export async function saveStoryAction(storyId: number, _previous: ActionResult, form: FormData): Promise<ActionResult> {
+/** Restores an old revision as a new version, then opens the story with it. */
+export async function restoreRevisionAction(
+  storyId: number,
+  _previous: ActionResult,
+  form: FormData,
+): Promise<ActionResult> {
   const actor = await requireStaff();
   try {
-    const result = await saveStory(actor, storyId, {
-      ...storyFields(form),
-      baseVersion: text(form, 'baseVersion') ?? '',
-    });
-    revalidatePath(`/desk/stories/${storyId}`);
-    return {
-      status: 'success',
-      message: result.changed ? `Saved (version ${result.version}).` : 'No changes to save.',
-      version: result.version,
-    };
+    await restoreRevision(actor, storyId, text(form, 'revisionId'));
   } catch (error) {
     return toActionResult(error);
   }
+  revalidatePath(`/desk/stories/${storyId}`);
+  redirect(`/desk/stories/${storyId}`);
 }
 
 const DONE: Record<string, string> = {

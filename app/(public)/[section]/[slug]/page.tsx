@@ -1,12 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
-import { BylineLinks } from '@/components/public/byline-links';
-import { PublishedTime } from '@/components/public/published-time';
+import { ArticleContent } from '@/components/public/article-content';
 import { StoryList } from '@/components/public/story-list';
-import { formatByline } from '@/lib/byline';
 import { getConfig } from '@/lib/config';
 import { getCachedArticlePage } from '@/lib/public/cached';
-import { absoluteUrl, authorPath, sectionPath } from '@/lib/public-routes';
+import { absoluteUrl, authorPath } from '@/lib/public-routes';
 import { buildArticleJsonLd, serializeJsonLd } from '@/lib/seo/article-json-ld';
 
 // Cached at run time, never prerendered at build (no static params): see [[...home]]/page.tsx.
@@ -19,9 +17,6 @@ export function generateStaticParams(): { section: string; slug: string }[] {
 }
 
 type Props = { params: Promise<{ section: string; slug: string }> };
-
-// An update within a minute of first publication is not worth a second timestamp.
-const UPDATE_THRESHOLD_MS = 60_000;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { section, slug } = await params;
@@ -59,41 +54,10 @@ export default async function ArticlePage({ params }: Props) {
   if (result.status === 'unknown') notFound();
   const { article, related } = result;
   const { siteName, baseUrl } = getConfig();
-  const updated = Date.parse(article.lastPublishedAt) - Date.parse(article.firstPublishedAt) > UPDATE_THRESHOLD_MS;
   const jsonLd = buildArticleJsonLd(article, { name: siteName, baseUrl });
-  const byline = formatByline(
-    article.bylines.map((b) => b.name),
-    article.agency,
-  );
   return (
     <main id="main" className="page article">
-      <article>
-        <header>
-          <p className="article__section">
-            <a href={sectionPath(article.section.slug)}>{article.section.name}</a>
-          </p>
-          <h1>{article.headline}</h1>
-          {article.standfirst && <p className="article__standfirst">{article.standfirst}</p>}
-          <div className="article__meta">
-            {byline && (
-              <p className="article__byline">
-                <BylineLinks bylines={article.bylines} agency={article.agency} />
-              </p>
-            )}
-            <p>
-              Published <PublishedTime iso={article.firstPublishedAt} />
-            </p>
-            {updated && (
-              <p>
-                Updated <PublishedTime iso={article.lastPublishedAt} />
-              </p>
-            )}
-          </div>
-        </header>
-        {article.dateline && <p className="article__dateline">{article.dateline}</p>}
-        {/* renderStoryBody escapes all text and emits only allowlisted markup. */}
-        <div className="article__body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
-      </article>
+      <ArticleContent article={article} />
       {related.length > 0 && (
         <aside aria-labelledby="related-heading" className="related">
           <h2 id="related-heading">More from {article.section.name}</h2>

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { StateBadge } from '@/components/story/state-badge';
 import { StoryEditor } from '@/components/story/story-editor';
 import { StoryNotes } from '@/components/story/story-notes';
+import { StoryRevisions } from '@/components/story/story-revisions';
 import { StoryTimeline } from '@/components/story/story-timeline';
 import { WorkflowActions } from '@/components/story/workflow-actions';
 import { requireStaff } from '@/lib/auth/current-user';
@@ -11,6 +12,7 @@ import { NotFoundError } from '@/lib/errors';
 import { formatDateTime, toDateTimeLocalValue } from '@/lib/format-time';
 import { listSections } from '@/lib/sections';
 import { getStoryForEditor } from '@/lib/stories/get-story';
+import { getStoryLock } from '@/lib/stories/story-lock';
 import { StoryIdSchema } from '@/lib/stories/story-input';
 import { listActiveStaff } from '@/lib/users';
 import { can } from '@/lib/permissions';
@@ -29,10 +31,11 @@ export default async function StoryPage({ params }: Props) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const [sections, staff, wire] = await Promise.all([
+  const [sections, staff, wire, lock] = await Promise.all([
     listSections(),
     listActiveStaff(user),
     getStoryWireInfo(story.id, story.sourceWireItemId),
+    getStoryLock(user, story.id),
   ]);
 
   return (
@@ -62,6 +65,11 @@ export default async function StoryPage({ params }: Props) {
               Live at <Link href={story.publicPath}>{story.publicPath}</Link>
             </p>
           )}
+          <p>
+            <a href={`/preview/${story.id}`} target="_blank" rel="noopener" className="button button--small">
+              Preview
+            </a>
+          </p>
         </div>
         {wire && <WireAlerts storyId={story.id} info={wire} canHandle={can(user, 'story:publish')} />}
         <h1 className="visually-hidden">{story.headline}</h1>
@@ -74,6 +82,13 @@ export default async function StoryPage({ params }: Props) {
         <StoryEditor
           storyId={story.id}
           version={story.version}
+          userId={user.id}
+          lock={
+            lock.status === 'held'
+              ? { status: 'held', holderName: lock.holder.name, takenFromYou: lock.takenFromYou }
+              : { status: lock.status }
+          }
+          canTakeOver={can(user, 'take_over', { state: story.state, authorIds: story.authors.map((a) => a.id) })}
           initial={{
             headline: story.headline,
             standfirst: story.standfirst,
@@ -91,6 +106,7 @@ export default async function StoryPage({ params }: Props) {
       <aside className="story-page__side" aria-label="Notes and history">
         {wire && <WirePanel info={wire} />}
         <StoryNotes storyId={story.id} notes={story.notes} />
+        <StoryRevisions storyId={story.id} revisions={story.revisions} />
         <StoryTimeline events={story.events} />
       </aside>
     </div>

@@ -14,6 +14,7 @@ export default async function NewStoryPage() {
     <>
       <h1>New story</h1>
       <StoryEditor
+        userId={user.id}
         initial={{
           headline: '',
           standfirst: '',

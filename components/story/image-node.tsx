@@ -1,0 +1,122 @@
+'use client';
+
+import { mergeAttributes, Node } from '@tiptap/core';
+import { NodeViewWrapper, ReactNodeViewRenderer, type ReactNodeViewProps } from '@tiptap/react';
+import { useId } from 'react';
+import { mediaVariantPath } from '@/lib/media/media-paths';
+import {
+  MAX_IMAGE_ALT_LENGTH,
+  MAX_IMAGE_CAPTION_LENGTH,
+  MAX_IMAGE_CREDIT_LENGTH,
+  MEDIA_ID_PATTERN,
+  type StoryImageAttrs,
+} from '@/lib/stories/story-body';
+
+const text = (name: string) => ({
+  default: '',
+  parseHTML: (element: HTMLElement) => element.getAttribute(`data-${name}`) ?? '',
+  renderHTML: (attrs: Record<string, unknown>) => ({ [`data-${name}`]: attrs[name] }),
+});
+const number = (name: string) => ({
+  default: null,
+  parseHTML: (element: HTMLElement) => Number(element.getAttribute(`data-${name}`)) || null,
+  renderHTML: (attrs: Record<string, unknown>) => ({ [`data-${name}`]: attrs[name] }),
+});
+
+/**
+ * An uploaded image with caption, credit and alt text: a block of its own, never inline.
+ * Only our own figures (copied within Wiredesk) are parsed back; an <img> from anywhere
+ * else is not an image here (see cleanPastedHtml), so no outside address gets in.
+ */
+export const StoryImage = Node.create({
+  name: 'image',
+  group: 'block',
+  atom: true,
+  draggable: true,
+  selectable: true,
+  addAttributes() {
+    return {
+      mediaId: {
+        default: null,
+        parseHTML: (element: HTMLElement) => {
+          const id = element.getAttribute('data-media-id');
+          return id && MEDIA_ID_PATTERN.test(id) ? id : null;
+        },
+        renderHTML: (attrs: Record<string, unknown>) => ({ 'data-media-id': attrs.mediaId }),
+      },
+      width: number('width'),
+      height: number('height'),
+      alt: text('alt'),
+      caption: text('caption'),
+      credit: text('credit'),
+    };
+  },
+  parseHTML() {
+    return [{ tag: 'figure[data-media-id]' }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['figure', mergeAttributes(HTMLAttributes, { class: 'story-image' })];
+  },
+  addNodeView() {
+    return ReactNodeViewRenderer(ImageNodeView);
+  },
+});
+
+function ImageNodeView({ node, updateAttributes, deleteNode, editor, selected }: ReactNodeViewProps) {
+  const attrs = node.attrs as StoryImageAttrs;
+  const id = useId();
+  const editable = editor.isEditable;
+  const creditMissing = attrs.credit.trim() === '';
+  if (!attrs.mediaId) return <NodeViewWrapper />;
+  return (
+    <NodeViewWrapper as="figure" className="story-image" data-selected={selected || undefined}>
+      {/* eslint-disable-next-line @next/next/no-img-element -- our own resized variant; next/image adds nothing here */}
+      <img
+        src={mediaVariantPath(attrs.mediaId, 640)}
+        alt={attrs.alt}
+        width={attrs.width || undefined}
+        height={attrs.height || undefined}
+        draggable={false}
+        data-drag-handle
+      />
+      {editable ? (
+        <div className="story-image__fields" contentEditable={false}>
+          <label htmlFor={`${id}-caption`}>Caption</label>
+          <input
+            id={`${id}-caption`}
+            value={attrs.caption}
+            maxLength={MAX_IMAGE_CAPTION_LENGTH}
+            onChange={(event) => updateAttributes({ caption: event.target.value })}
+          />
+          <label htmlFor={`${id}-credit`}>Credit</label>
+          <input
+            id={`${id}-credit`}
+            value={attrs.credit}
+            required
+            maxLength={MAX_IMAGE_CREDIT_LENGTH}
+            aria-invalid={creditMissing || undefined}
+            aria-describedby={creditMissing ? `${id}-credit-error` : undefined}
+            onChange={(event) => updateAttributes({ credit: event.target.value })}
+          />
+          <label htmlFor={`${id}-alt`}>Alt text</label>
+          <input
+            id={`${id}-alt`}
+            value={attrs.alt}
+            maxLength={MAX_IMAGE_ALT_LENGTH}
+            onChange={(event) => updateAttributes({ alt: event.target.value })}
+          />
+          <button type="button" className="button button--small" onClick={deleteNode}>
+            Remove image
+          </button>
+          {creditMissing && (
+            <p id={`${id}-credit-error`} className="field-error" role="alert">
+              Every image needs a credit.
+            </p>
+          )}
+        </div>
+      ) : (
+        <figcaption>{[attrs.caption, attrs.credit].filter(Boolean).join(' — ')}</figcaption>
+      )}
+    </NodeViewWrapper>
+  );
+}

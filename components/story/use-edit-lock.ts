@@ -1,0 +1,137 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { LockResponse } from '@/lib/stories/autosave-protocol';
+
+/** How often the page renews its lock (the server lets it lapse after 45 s without one). */
+export const HEARTBEAT_MS = 15_000;
+
+export type InitialLock = { status: 'mine' | 'free' } | { status: 'held'; holderName: string; takenFromYou: boolean };
+
+export type EditLockState =
+  | { mode: 'editing' }
+  | { mode: 'readonly'; holderName: string; takenFromYou: boolean }
+  /** The holder let go: this page may start editing (after a reload, which claims it). */
+  | { mode: 'freed'; holderName: string }
+  /** This user may not edit the story at all; someone else may be. */
+  | { mode: 'viewing'; holderName: string | null };
+
+const lockUrl = (storyId: number) => `/api/stories/${storyId}/lock`;
+
+/**
+ * The story's edit lock, from this page's side: claimed on opening (if the user may edit),
+ * renewed every HEARTBEAT_MS, let go on leaving. Losing it (an editor took over, or it
+ * lapsed and someone else claimed it) is reported through onLost exactly once.
+ */
+export function useEditLock({
+  storyId,
+  canEdit,
+  initial,
+  onLost,
+}: {
+  storyId: number;
+  canEdit: boolean;
+  initial: InitialLock;
+  onLost: (holderName: string, takenFromYou: boolean) => void;
+}) {
+  const [state, setState] = useState<EditLockState>(() =>
+    !canEdit
+      ? { mode: 'viewing', holderName: initial.status === 'held' ? initial.holderName : null }
+      : initial.status === 'held'
+        ? { mode: 'readonly', holderName: initial.holderName, takenFromYou: initial.takenFromYou }
+        : { mode: 'editing' },
+  );
+  const [keptNotice, setKeptNotice] = useState<string | null>(null);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const onLostRef = useRef(onLost);
+  onLostRef.current = onLost;
+
+  const lose = useCallback((holderName: string, takenFromYou: boolean) => {
+    if (stateRef.current.mode !== 'editing') return;
+    const next: EditLockState = { mode: 'readonly', holderName, takenFromYou };
+    stateRef.current = next;
+    setState(next);
+    onLostRef.current(holderName, takenFromYou);
+  }, []);
+
+  const heartbeat = useCallback(async () => {
+    const mode = stateRef.current.mode;
+    try {
+      if (mode === 'editing') {
+        const response = await fetch(lockUrl(storyId), { method: 'POST', body: '{}' });
+        const body = (await response.json()) as LockResponse;
+        if (body.status === 'held') lose(body.holder.name, body.takenFromYou);
+        if (body.status === 'mine' && body.keptRevisions.length > 0) {
+          const names = [...new Set(body.keptRevisions.map((r) => r.authorName))].join(', ');
+          setKeptNotice(`Unsaved text from ${names} was kept as a revision (see Revisions).`);
+        }
+      } else {
+        const response = await fetch(lockUrl(storyId), { cache: 'no-store' });
+        const body = (await response.json()) as LockResponse;
+        const current = stateRef.current;
+        if (current.mode === 'viewing') {
+          setState({ mode: 'viewing', holderName: body.status === 'held' ? body.holder.name : null });
+        } else if (current.mode === 'readonly' || current.mode === 'freed') {
+          if (body.status === 'held' && !body.takenFromYou) {
+            setState({ mode: 'readonly', holderName: body.holder.name, takenFromYou: false });
+          } else if (body.status === 'free' || body.status === 'mine') {
+            setState({ mode: 'freed', holderName: current.holderName });
+          }
+        }
+      }
+    } catch {
+      // Offline: the save status says so; the next beat tries again.
+    }
+  }, [storyId, lose]);
+
+  useEffect(() => {
+    void heartbeat();
+    const timer = window.setInterval(() => void heartbeat(), HEARTBEAT_MS);
+    const again = () => {
+      if (document.visibilityState === 'visible') void heartbeat();
+    };
+    window.addEventListener('online', again);
+    document.addEventListener('visibilitychange', again);
+    const release = () => {
+      if (stateRef.current.mode === 'editing') {
+        void fetch(lockUrl(storyId), { method: 'DELETE', keepalive: true }).catch(() => {});
+      }
+    };
+    window.addEventListener('pagehide', release);
+    return () => {
+      window.clearInterval(timer);
+      window.removeEventListener('online', again);
+      document.removeEventListener('visibilitychange', again);
+      window.removeEventListener('pagehide', release);
+      release();
+    };
+  }, [heartbeat, storyId]);
+
+  // A workflow move took the right to edit away (submitted for review): let go of the lock.
+  useEffect(() => {
+    if (!canEdit && stateRef.current.mode !== 'viewing') {
+      if (stateRef.current.mode === 'editing') {
+        void fetch(lockUrl(storyId), { method: 'DELETE', keepalive: true }).catch(() => {});
+      }
+      setState({ mode: 'viewing', holderName: null });
+    }
+  }, [canEdit, storyId]);
+
+  const takeOver = useCallback(async (): Promise<string | null> => {
+    try {
+      const response = await fetch(lockUrl(storyId), { method: 'POST', body: JSON.stringify({ takeOver: true }) });
+      const body = (await response.json()) as LockResponse;
+      if (body.status === 'mine') {
+        // A fresh page loads the latest text and claims the lock as its own.
+        window.location.reload();
+        return null;
+      }
+      return body.status === 'forbidden' ? body.message : 'Could not take over; try again.';
+    } catch {
+      return 'No connection: could not take over.';
+    }
+  }, [storyId]);
+
+  return { state, keptNotice, lose, takeOver };
+}
