@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { isValidTimeZone } from './format-time';
 
 /** In-memory PGlite instead of a data directory: for tests only, nothing is kept. */
 export const MEMORY_DATA_DIR = 'memory://';
@@ -23,6 +24,10 @@ const ConfigSchema = z.object({
   WIREDESK_DEMO: booleanFlag.default(true),
   WIREDESK_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('wiredesk-demo'),
   WIREDESK_WIRE_INBOX: z.string().min(1).optional(),
+  WIREDESK_TIMEZONE: z
+    .string()
+    .refine(isValidTimeZone, 'must be an IANA time zone name such as Europe/Paris or America/New_York')
+    .default('UTC'),
 });
 
 export type Config = {
@@ -37,6 +42,8 @@ export type Config = {
   demoPassword: string;
   /** A directory the server watches for wire files (absolute), if any. */
   wireInbox: string | undefined;
+  /** The newsroom's time zone: desk and public times, and `Publish at`, are in it. */
+  timeZone: string;
 };
 
 export class ConfigError extends Error {
@@ -63,6 +70,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     demo: c.WIREDESK_DEMO,
     demoPassword: c.WIREDESK_DEMO_PASSWORD,
     wireInbox: c.WIREDESK_WIRE_INBOX ? path.resolve(c.WIREDESK_WIRE_INBOX) : undefined,
+    timeZone: c.WIREDESK_TIMEZONE,
   };
 }
 
