@@ -471,3 +471,58 @@ export const media = pgTable(
   },
   (t) => [index('media_uploader_idx').on(t.uploadedById, t.createdAt)],
 );
+
+/**
+ * Every time a story went live (publish, publish update): which revision readers got,
+ * when, from whom, and the correction published with it. This is the public-facing
+ * history editors inspect, and the source of the article's corrections box.
+ */
+export const storyPublications = pgTable(
+  'story_publications',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    storyId: integer('story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    revisionId: integer('revision_id')
+      .notNull()
+      .references(() => storyRevisions.id),
+    action: text('action').notNull(),
+    /** Public text of a correction, shown in the article's corrections box with its date. */
+    correction: text('correction'),
+    actorId: integer('actor_id')
+      .notNull()
+      .references(() => users.id),
+    /** Scheduled publications are made by the server, on behalf of the editor who scheduled. */
+    scheduled: boolean('scheduled').notNull().default(false),
+    publishedAt: timestamptz('published_at').notNull(),
+  },
+  (t) => [index('story_publications_story_idx').on(t.storyId, t.id)],
+);
+
+export const notificationKind = pgEnum('notification_kind', [
+  'approved',
+  'changes_requested',
+  'scheduled',
+  'published',
+  'submitted',
+  'wire_kill',
+]);
+
+/** The desk's in-app notifications: one row per person told. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: notificationKind('kind').notNull(),
+    storyId: integer('story_id').references(() => stories.id, { onDelete: 'cascade' }),
+    /** Who caused it; null for the server (a scheduled publication, an agency kill). */
+    actorId: integer('actor_id').references(() => users.id),
+    createdAt: timestamptz('created_at').notNull(),
+    readAt: timestamptz('read_at'),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.readAt, t.id)],
+);

@@ -15,6 +15,7 @@ test('with nothing set, Wiredesk runs on the embedded database in ./data on port
     demoPassword: 'wiredesk-demo',
     wireInbox: undefined,
     mediaDir: path.resolve('./data/media'),
+    timeZone: 'UTC',
   });
 });
 
@@ -50,6 +51,7 @@ test.each([
   [{ WIREDESK_DEMO: 'maybe' }, 'WIREDESK_DEMO: must be 1 or 0'],
   [{ WIREDESK_DEMO_PASSWORD: 'abc' }, 'WIREDESK_DEMO_PASSWORD: must be at least 8 characters'],
   [{ WIREDESK_BASE_URL: 'ftp://example.org' }, 'WIREDESK_BASE_URL: must be an http(s) URL'],
+  [{ WIREDESK_TIMEZONE: 'Paris' }, 'WIREDESK_TIMEZONE: must be an IANA time zone name'],
 ])('a bad value fails fast and names the variable: %o', (env, message) => {
   expect(() => parseConfig(env)).toThrow(ConfigError);
   expect(() => parseConfig(env)).toThrow(message);

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { isValidTimeZone } from './format-time';
 
 /** In-memory PGlite instead of a data directory: for tests only, nothing is kept. */
 export const MEMORY_DATA_DIR = 'memory://';
@@ -25,6 +26,10 @@ const ConfigSchema = z.object({
   WIREDESK_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('wiredesk-demo'),
   WIREDESK_WIRE_INBOX: z.string().min(1).optional(),
   WIREDESK_MEDIA_DIR: z.string().min(1).optional(),
+  WIREDESK_TIMEZONE: z
+    .string()
+    .refine(isValidTimeZone, 'must be an IANA time zone name such as Europe/Paris or America/New_York')
+    .default('UTC'),
 });
 
 export type Config = {
@@ -44,6 +49,8 @@ export type Config = {
    * data directory. With an in-memory database (tests), a fresh temporary directory.
    */
   mediaDir: string;
+  /** The newsroom's time zone: desk and public times, and `Publish at`, are in it. */
+  timeZone: string;
 };
 
 export class ConfigError extends Error {
@@ -75,6 +82,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       : c.WIREDESK_DATA_DIR === MEMORY_DATA_DIR
         ? path.join(os.tmpdir(), `wiredesk-media-${process.pid}`)
         : path.join(path.resolve(c.WIREDESK_DATA_DIR), 'media'),
+    timeZone: c.WIREDESK_TIMEZONE,
   };
 }
 

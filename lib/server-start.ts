@@ -6,6 +6,7 @@ import { getAuthSecret } from './auth/secret';
 import { pruneSignInAttempts } from './auth/sign-in';
 import { ConfigError, getConfig } from './config';
 import { listenForInvalidations } from './public-cache/listen-for-invalidations';
+import { startScheduler } from './stories/scheduler';
 import { startInboxWatcher } from './wire/inbox';
 
 /**
@@ -23,6 +24,7 @@ export async function startWiredesk(): Promise<void> {
     const demoWire = seed.status === 'seeded' && config.demo ? await seedDemoWire() : 0;
     await pruneSignInAttempts();
     if (config.wireInbox) startInboxWatcher(config.wireInbox);
+    startScheduler();
 
     const target = configuredTarget();
     // Other instances' publishes reach this one's page cache (docs/decisions/005-public-site.md).

@@ -34,8 +34,8 @@ type Transition = {
   to: StoryState;
   /** The button's name (part of the interface contract). */
   label: string;
-  /** What the action asks for in its dialog: a note (required or optional) or a time. */
-  asks?: 'note' | 'optional-note' | 'time';
+  /** What the action asks for in its dialog: a note (required), a time, or whether it is a correction. */
+  asks?: 'note' | 'time' | 'correction';
   /** Only when the working copy differs from what readers see. */
   needsPendingChanges?: boolean;
 };
@@ -57,7 +57,7 @@ export const TRANSITIONS = {
     from: ['published'],
     to: 'published',
     label: 'Publish update',
-    asks: 'optional-note',
+    asks: 'correction',
     needsPendingChanges: true,
   },
   unpublish: { from: ['published'], to: 'unpublished', label: 'Unpublish' },

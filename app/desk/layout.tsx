@@ -7,12 +7,14 @@ import { SkipLink } from '@/components/ui/skip-link';
 import { requireStaff } from '@/lib/auth/current-user';
 import { getConfig } from '@/lib/config';
 import { can } from '@/lib/permissions';
+import { countUnreadNotifications } from '@/lib/stories/notifications';
 
 export const dynamic = 'force-dynamic';
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   // Layouts are not re-run on every client navigation: each desk page checks again.
   const user = await requireStaff();
+  const unread = await countUnreadNotifications(user);
   const links: DeskNavLink[] = [
     { href: '/desk', label: 'Dashboard' },
     { href: '/desk/stories', label: 'Stories' },
@@ -27,6 +29,15 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
           {getConfig().siteName} desk
         </Link>
         <DeskNav links={links} />
+        <Link href="/desk/notifications" className="desk-header__notifications">
+          Notifications
+          {unread > 0 && (
+            <span className="count-badge">
+              {unread}
+              <span className="visually-hidden"> unread</span>
+            </span>
+          )}
+        </Link>
         <div className="desk-header__user">
           <span className="desk-header__who">
             <span className="desk-header__user-name">{user.name}</span>{' '}

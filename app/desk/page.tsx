@@ -31,8 +31,10 @@ export default async function DashboardPage() {
             {wireKills.map((kill) => (
               <li key={kill.alertId}>
                 <Link href={`/desk/stories/${kill.storyId}`}>{kill.headline}</Link>:{' '}
-                {kill.kind === 'canceled' ? 'the agency killed its copy' : 'the agency withdrew its copy'} — consider{' '}
-                <strong>Kill</strong>.
+                {kill.kind === 'canceled' ? 'the agency killed its copy' : 'the agency withdrew its copy'}.{' '}
+                <Link href={`/desk/stories/${kill.storyId}`} className="button button--small button--danger">
+                  Kill<span className="visually-hidden"> {kill.headline}</span>
+                </Link>
               </li>
             ))}
           </ul>

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { StateBadge } from '@/components/story/state-badge';
+import { formatNewsroomTime } from '@/lib/newsroom-time';
 import { OpenNotesBadge } from './open-notes-badge';
-import { formatDateTime } from '@/lib/format-time';
 import type { DeskStory } from '@/lib/stories/list-stories';
 
 type Column = 'state' | 'section' | 'bylines' | 'updated' | 'submitted' | 'note';
@@ -67,9 +67,9 @@ function renderCell(story: DeskStory, column: Column) {
     case 'bylines':
       return story.bylines;
     case 'updated':
-      return <time dateTime={story.updatedAt.toISOString()}>{formatDateTime(story.updatedAt)}</time>;
+      return <time dateTime={story.updatedAt.toISOString()}>{formatNewsroomTime(story.updatedAt)}</time>;
     case 'submitted':
-      return <time dateTime={story.stateChangedAt.toISOString()}>{formatDateTime(story.stateChangedAt)}</time>;
+      return <time dateTime={story.stateChangedAt.toISOString()}>{formatNewsroomTime(story.stateChangedAt)}</time>;
     case 'note':
       return story.openChangeRequest ?? '';
   }

@@ -41,6 +41,18 @@ export function ArticleContent({ article }: { article: ArticleView }) {
       {article.dateline && <p className="article__dateline">{article.dateline}</p>}
       {/* renderStoryBody escapes all text and emits only allowlisted markup. */}
       <div className="article__body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+      {article.corrections.length > 0 && (
+        <aside aria-labelledby="corrections-heading" className="corrections">
+          <h2 id="corrections-heading">Corrections</h2>
+          <ul>
+            {article.corrections.map((correction, i) => (
+              <li key={i}>
+                <PublishedTime iso={correction.publishedAt} />: {correction.text}
+              </li>
+            ))}
+          </ul>
+        </aside>
+      )}
     </article>
   );
 }

@@ -9,7 +9,15 @@ import { formatDateTime } from '@/lib/format-time';
 import type { StoryForEditor } from '@/lib/stories/get-story';
 
 /** The reporter–editor notes thread; change requests appear here too. */
-export function StoryNotes({ storyId, notes }: { storyId: number; notes: StoryForEditor['notes'] }) {
+export function StoryNotes({
+  storyId,
+  notes,
+  timeZone,
+}: {
+  storyId: number;
+  notes: StoryForEditor['notes'];
+  timeZone: string;
+}) {
   const [added, addAction, adding] = useActionState<ActionResult, FormData>(addNoteAction.bind(null, storyId), IDLE);
   const [resolved, resolveAction] = useActionState<ActionResult, FormData>(resolveNoteAction.bind(null, storyId), IDLE);
   const bodyErrors = added.status === 'error' ? added.fieldErrors?.body : undefined;
@@ -24,7 +32,7 @@ export function StoryNotes({ storyId, notes }: { storyId: number; notes: StoryFo
               <strong>{note.authorName}</strong>
               {note.kind === 'change_request' && <span className="note__tag">Change request</span>}
               {' · '}
-              <time dateTime={note.createdAt.toISOString()}>{formatDateTime(note.createdAt)}</time>
+              <time dateTime={note.createdAt.toISOString()}>{formatDateTime(note.createdAt, timeZone)}</time>
               {note.resolvedAt && <span className="muted"> · resolved</span>}
             </p>
             <p className="note__body">{note.body}</p>

@@ -1,4 +1,4 @@
-import { formatDateTime } from '@/lib/format-time';
+import { formatNewsroomTime } from '@/lib/newsroom-time';
 import type { StoryForEditor } from '@/lib/stories/get-story';
 import { STATE_LABELS, TRANSITIONS, isWorkflowAction } from '@/lib/workflow';
 
@@ -8,6 +8,8 @@ const OTHER_ACTIONS: Record<string, string> = {
   save_conflict: 'Save refused (someone saved first); text kept',
   comment: 'Added a note',
   resolve_note: 'Resolved a note',
+  embargo: 'Changed the embargo',
+  wire_alert_handled: 'Handled an agency alert',
 };
 
 /** The audit trail, newest first: who did what, when, and why. */
@@ -29,7 +31,7 @@ export function StoryTimeline({ events }: { events: StoryForEditor['events'] }) 
               </span>
             )}
             {' · '}
-            <time dateTime={event.createdAt.toISOString()}>{formatDateTime(event.createdAt)}</time>
+            <time dateTime={event.createdAt.toISOString()}>{formatNewsroomTime(event.createdAt)}</time>
             {event.note && event.action !== 'comment' && <p className="timeline__note">{event.note}</p>}
           </li>
         ))}

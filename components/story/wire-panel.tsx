@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { countChangedWords, diffWords } from '@/lib/diff/word-diff';
-import { formatDateTime } from '@/lib/format-time';
+import { formatNewsroomTime } from '@/lib/newsroom-time';
 import type { StoryWireInfo } from '@/lib/wire/wire-queue';
 import { HandleAlertButton } from './handle-alert-button';
 
@@ -17,8 +17,8 @@ export function WireAlerts({ storyId, info, canHandle }: { storyId: number; info
               {info.source.agency || 'The agency'} has {alert.kind === 'canceled' ? 'killed' : 'withdrawn'} the wire
               item this story was made from
             </strong>{' '}
-            (<time dateTime={alert.createdAt.toISOString()}>{formatDateTime(alert.createdAt)}</time>). Do not publish
-            it; if it is published, kill the story.
+            (<time dateTime={alert.createdAt.toISOString()}>{formatNewsroomTime(alert.createdAt)}</time>). Do not
+            publish it; if it is published, kill the story.
           </p>
           {canHandle && <HandleAlertButton storyId={storyId} alertId={alert.id} />}
         </div>

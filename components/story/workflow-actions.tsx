@@ -7,13 +7,13 @@ import { FieldError } from '@/components/ui/field-error';
 import { IDLE, type ActionResult } from '@/lib/action-result';
 import { TRANSITIONS, type WorkflowAction } from '@/lib/workflow';
 
-type Props = { storyId: number; version: number; actions: WorkflowAction[]; minPublishAt: string };
+type Props = { storyId: number; version: number; actions: WorkflowAction[]; minPublishAt: string; timeZone: string };
 
 /**
  * The workflow buttons this user may use right now — and no others (lib/ checks again).
  * Actions that need a note or a time open a dialog whose confirm button has the same name.
  */
-export function WorkflowActions({ storyId, version, actions, minPublishAt }: Props) {
+export function WorkflowActions({ storyId, version, actions, minPublishAt, timeZone }: Props) {
   const [result, formAction, pending] = useActionState<ActionResult, FormData>(
     transitionStoryAction.bind(null, storyId),
     IDLE,
@@ -26,7 +26,7 @@ export function WorkflowActions({ storyId, version, actions, minPublishAt }: Pro
       <div className="workflow__buttons">
         {actions.map((action) => {
           const transition = TRANSITIONS[action];
-          const asks = 'asks' in transition && transition.asks !== 'optional-note' ? transition.asks : undefined;
+          const asks = 'asks' in transition ? transition.asks : undefined;
           return asks ? (
             <DialogAction
               key={action}
@@ -40,6 +40,7 @@ export function WorkflowActions({ storyId, version, actions, minPublishAt }: Pro
               pending={pending}
               errors={submitted === action ? errors : {}}
               minPublishAt={minPublishAt}
+              timeZone={timeZone}
             />
           ) : (
             <form key={action} action={formAction}>
@@ -71,19 +72,22 @@ function DialogAction({
   pending,
   errors,
   minPublishAt,
+  timeZone,
 }: {
   action: WorkflowAction;
-  asks: 'note' | 'time';
+  asks: 'note' | 'time' | 'correction';
   version: number;
   formAction: (form: FormData) => void;
   pending: boolean;
   errors: Record<string, string[]>;
   minPublishAt: string;
+  timeZone: string;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const { label } = TRANSITIONS[action];
   const fieldId = `${action}-${asks}`;
-  const fieldErrors = asks === 'note' ? errors.note : errors.publishAt;
+  const fieldErrors = asks === 'note' ? errors.note : asks === 'time' ? errors.publishAt : errors.correction;
+  const [isCorrection, setIsCorrection] = useState(false);
   // Refused for a reason the user can fix (a past time, say): reopen with the message.
   useEffect(() => {
     if (fieldErrors?.length && dialog.current && !dialog.current.open) dialog.current.showModal();
@@ -110,11 +114,41 @@ function DialogAction({
               <textarea id={fieldId} name="note" rows={4} required maxLength={5000} />
               <FieldError id={`${fieldId}-error`} messages={fieldErrors} />
             </div>
+          ) : asks === 'correction' ? (
+            <>
+              <div className="field field--check">
+                <input
+                  id={`${fieldId}-check`}
+                  name="isCorrection"
+                  type="checkbox"
+                  checked={isCorrection}
+                  onChange={(event) => setIsCorrection(event.target.checked)}
+                />
+                <label htmlFor={`${fieldId}-check`}>This update corrects an error</label>
+              </div>
+              {isCorrection && (
+                <div className="field">
+                  <label htmlFor={fieldId}>Correction</label>
+                  <textarea
+                    id={fieldId}
+                    name="correction"
+                    rows={3}
+                    required
+                    maxLength={2000}
+                    aria-describedby={`${fieldId}-hint`}
+                  />
+                  <p id={`${fieldId}-hint`} className="field-hint">
+                    Shown to readers, with today&apos;s date, in the article&apos;s corrections box.
+                  </p>
+                  <FieldError id={`${fieldId}-error`} messages={fieldErrors} />
+                </div>
+              )}
+            </>
           ) : (
             <div className="field">
               <label htmlFor={fieldId}>Publish at</label>
-              <input id={fieldId} name="publishAt" type="datetime-local" required min={minPublishAt} />
-              <p className="field-hint">Time in UTC.</p>
+              <input id={fieldId} name="publishAt" type="datetime-local" step={1} required min={minPublishAt} />
+              <p className="field-hint">Newsroom time ({timeZone}).</p>
               <FieldError id={`${fieldId}-error`} messages={fieldErrors} />
             </div>
           )}

@@ -1,6 +1,6 @@
 import type { WireQueueItem } from '@/lib/wire/wire-queue';
 import { URGENT_MAX } from '@/lib/wire/wire-queue';
-import { formatDateTime } from '@/lib/format-time';
+import { formatNewsroomTime } from '@/lib/newsroom-time';
 
 /** Urgency, kill/withdrawal, embargo and rejection, as words (colour only helps). */
 export function WireBadges({ item, now }: { item: WireQueueItem; now: Date }) {
@@ -14,7 +14,8 @@ export function WireBadges({ item, now }: { item: WireQueueItem; now: Date }) {
       {item.pubStatus === 'withheld' && <span className="badge badge--kill">Withheld</span>}
       {item.embargoUntil && item.embargoUntil > now && (
         <span className="badge badge--embargo">
-          Embargoed until <time dateTime={item.embargoUntil.toISOString()}>{formatDateTime(item.embargoUntil)}</time>
+          Embargoed until{' '}
+          <time dateTime={item.embargoUntil.toISOString()}>{formatNewsroomTime(item.embargoUntil)}</time>
         </span>
       )}
       {item.status === 'used' && <span className="badge">Used</span>}

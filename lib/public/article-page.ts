@@ -20,6 +20,8 @@ export type ArticleView = {
   path: string;
   firstPublishedAt: string;
   lastPublishedAt: string;
+  /** Published corrections, oldest first. */
+  corrections: { text: string; publishedAt: string }[];
 };
 
 export type ArticlePageResult =
@@ -54,6 +56,7 @@ export async function getArticlePage(sectionSlug: string, storySlug: string): Pr
       path: articlePath(article.section.slug, article.slug),
       firstPublishedAt: article.firstPublishedAt.toISOString(),
       lastPublishedAt: article.lastPublishedAt.toISOString(),
+      corrections: article.corrections.map((c) => ({ text: c.text, publishedAt: c.publishedAt.toISOString() })),
     },
     related,
   };

@@ -6,6 +6,7 @@ import { NotFoundError } from '@/lib/errors';
 import { can, type Actor } from '@/lib/permissions';
 import { articlePath } from '@/lib/public-routes';
 import { renderStoryBody } from '@/lib/render/render-story-body';
+import { listStoryCorrections } from '@/lib/stories/public-article';
 import type { ArticleView } from './article-page';
 
 /**
@@ -45,5 +46,9 @@ export async function getArticlePreview(actor: Actor, storyId: number, now = new
     path: articlePath(section.slug, story.slug),
     firstPublishedAt: first.toISOString(),
     lastPublishedAt: last.toISOString(),
+    corrections: (await listStoryCorrections(story.id)).map((c) => ({
+      text: c.text,
+      publishedAt: c.publishedAt.toISOString(),
+    })),
   };
 }

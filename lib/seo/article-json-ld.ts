@@ -12,6 +12,8 @@ export type JsonLdArticle = {
   lastPublishedAt: string;
   /** Absolute image URLs, when stories carry images (none yet). */
   images?: string[];
+  /** Published corrections, oldest first. */
+  corrections?: { text: string; publishedAt: string }[];
 };
 
 /**
@@ -45,6 +47,15 @@ export function buildArticleJsonLd(article: JsonLdArticle, site: { name: string;
     ...(article.images && article.images.length > 0 ? { image: article.images } : {}),
     publisher: { '@type': 'Organization', name: site.name, url: site.baseUrl },
     ...(article.agency ? { sourceOrganization: { '@type': 'Organization', name: article.agency } } : {}),
+    ...(article.corrections && article.corrections.length > 0
+      ? {
+          correction: article.corrections.map((c) => ({
+            '@type': 'CorrectionComment',
+            text: c.text,
+            datePublished: c.publishedAt,
+          })),
+        }
+      : {}),
   };
 }
 

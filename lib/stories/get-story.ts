@@ -9,6 +9,7 @@ import {
   storyAuthors,
   storyComments,
   storyEvents,
+  storyPublications,
   storyRevisions,
   users,
 } from '@/db/schema';
@@ -61,6 +62,16 @@ export type StoryForEditor = {
     resolvedAt: Date | null;
     canResolve: boolean;
   }[];
+  /** Every time it went live: the public-facing history (with corrections). */
+  publications: {
+    id: number;
+    action: string;
+    version: number;
+    correction: string | null;
+    scheduled: boolean;
+    actorName: string;
+    publishedAt: Date;
+  }[];
   /** What this user may do right now: the page shows exactly these. */
   allowedActions: WorkflowAction[];
   canEdit: boolean;
@@ -84,7 +95,7 @@ export async function getStoryForEditor(actor: Actor, storyId: number): Promise<
   if (!row) throw new NotFoundError('This story does not exist.');
   const { story, section } = row;
 
-  const [authors, revisions, events, notes, live] = await Promise.all([
+  const [authors, revisions, events, notes, live, publications] = await Promise.all([
     db
       .select({ id: users.id, name: users.name })
       .from(storyAuthors)
@@ -139,6 +150,21 @@ export async function getStoryForEditor(actor: Actor, storyId: number): Promise<
       .from(publishedStories)
       .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
       .where(eq(publishedStories.storyId, storyId)),
+    db
+      .select({
+        id: storyPublications.id,
+        action: storyPublications.action,
+        version: storyRevisions.version,
+        correction: storyPublications.correction,
+        scheduled: storyPublications.scheduled,
+        actorName: users.name,
+        publishedAt: storyPublications.publishedAt,
+      })
+      .from(storyPublications)
+      .innerJoin(storyRevisions, eq(storyRevisions.id, storyPublications.revisionId))
+      .innerJoin(users, eq(users.id, storyPublications.actorId))
+      .where(eq(storyPublications.storyId, storyId))
+      .orderBy(asc(storyPublications.id)),
   ]);
 
   const permissionView = {
@@ -174,6 +200,7 @@ export async function getStoryForEditor(actor: Actor, storyId: number): Promise<
       ...note,
       canResolve: note.resolvedAt === null && canResolveNote(actor, { authorId }, permissionView),
     })),
+    publications,
     allowedActions: allowedActions(actor, permissionView),
     canEdit: can(actor, 'edit', permissionView),
   };

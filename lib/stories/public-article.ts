@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { publishedStories, sections, stories, storyAuthors, storyPaths, users } from '@/db/schema';
+import { publishedStories, sections, stories, storyAuthors, storyPaths, storyPublications, users } from '@/db/schema';
 import type { StoryBody } from './story-body';
 
 export type PublicArticle = {
@@ -18,6 +18,8 @@ export type PublicArticle = {
   slug: string;
   firstPublishedAt: Date;
   lastPublishedAt: Date;
+  /** Every correction published with an update, oldest first. */
+  corrections: { text: string; publishedAt: Date }[];
 };
 
 /**
@@ -49,7 +51,18 @@ export async function getPublishedArticle(sectionSlug: string, storySlug: string
     .innerJoin(users, eq(users.id, storyAuthors.userId))
     .where(eq(storyAuthors.storyId, row.storyId))
     .orderBy(asc(storyAuthors.position));
-  return { ...row, bylines };
+  return { ...row, bylines, corrections: await listStoryCorrections(row.storyId) };
+}
+
+/** Every correction published with an update of the story, oldest first. */
+export async function listStoryCorrections(storyId: number): Promise<{ text: string; publishedAt: Date }[]> {
+  const db = await getDb();
+  const corrections = await db
+    .select({ text: storyPublications.correction, publishedAt: storyPublications.publishedAt })
+    .from(storyPublications)
+    .where(and(eq(storyPublications.storyId, storyId), isNotNull(storyPublications.correction)))
+    .orderBy(asc(storyPublications.publishedAt), asc(storyPublications.id));
+  return corrections.map(({ text, publishedAt }) => ({ text: text!, publishedAt }));
 }
 
 export type ArticlePathStatus =

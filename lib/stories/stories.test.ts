@@ -223,11 +223,11 @@ test('an embargo refuses publishing until it has passed, and scheduling before i
   const { id } = await createTestStory(reporter);
   await forceStoryState(id, 'approved', { embargoUntil: embargo });
   await expect(transitionStory(editor, id, { action: 'publish' }, now)).rejects.toThrow(
-    'Embargoed until 2026-11-28 12:00 UTC: publishing is refused until then.',
+    'Embargoed until 28 Nov 2026, 12:00 UTC: publishing is refused until then.',
   );
   await expect(
     transitionStory(editor, id, { action: 'schedule', publishAt: new Date('2026-11-28T11:00:00Z') }, now),
-  ).rejects.toThrow('embargoed until 2026-11-28 12:00 UTC');
+  ).rejects.toThrow('embargoed until 28 Nov 2026, 12:00 UTC');
   await expect(transitionStory(editor, id, { action: 'schedule', publishAt: embargo }, now)).resolves.toEqual({
     state: 'scheduled',
   });

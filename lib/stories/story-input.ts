@@ -58,6 +58,9 @@ export const TransitionSchema = z.object({
   action: z.enum(WORKFLOW_ACTIONS, { error: 'Unknown workflow action' }),
   note: z.string().trim().max(5000, 'Note must be at most 5,000 characters').optional(),
   publishAt: z.coerce.date({ error: 'Enter a valid date and time' }).optional(),
+  /** Publish update only: this update corrects the story; `correction` is the public text. */
+  isCorrection: z.coerce.boolean().optional(),
+  correction: z.string().trim().max(2000, 'Correction must be at most 2,000 characters').optional(),
   /** The version the user was looking at; content-affirming actions refuse a newer one. */
   expectedVersion: z.coerce.number().int().positive().optional(),
 });

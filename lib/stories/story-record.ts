@@ -2,7 +2,12 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { stories, storyAuthors, storyEvents } from '@/db/schema';
-import { NotFoundError } from '@/lib/errors';
+import { ConflictError, NotFoundError } from '@/lib/errors';
+
+/** The story's row is locked by another transaction and the caller chose not to wait. */
+export class StoryBusyError extends ConflictError {
+  override name = 'StoryBusyError';
+}
 import type { StoryForPermission } from '@/lib/permissions';
 import type { StoryState, WorkflowStory } from '@/lib/workflow';
 
@@ -18,8 +23,17 @@ export function hasPendingChanges(story: Pick<StoryRow, 'version' | 'liveVersion
  * Reads a story for a mutation and holds its row lock until the transaction ends, so
  * two people acting on one story at once are serialized, never interleaved.
  */
-export async function lockStory(tx: Transaction, storyId: number): Promise<LockedStory> {
-  const [story] = await tx.select().from(stories).where(eq(stories.id, storyId)).for('update');
+export async function lockStory(
+  tx: Transaction,
+  storyId: number,
+  options: { skipLocked?: boolean } = {},
+): Promise<LockedStory> {
+  const [story] = await tx
+    .select()
+    .from(stories)
+    .where(eq(stories.id, storyId))
+    .for('update', options.skipLocked ? { skipLocked: true } : {});
+  if (!story && options.skipLocked) throw new StoryBusyError('Someone else is changing this story right now.');
   if (!story) throw new NotFoundError('This story does not exist (it may have been deleted).');
   const authors = await tx
     .select({ userId: storyAuthors.userId })

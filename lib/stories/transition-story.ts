@@ -1,7 +1,9 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { stories, storyComments, storyRevisions } from '@/db/schema';
+import { stories, storyComments, storyPublications, storyRevisions } from '@/db/schema';
+import { formatNewsroomTime } from '@/lib/newsroom-time';
+import { notifyOfTransition } from './notifications';
 import { ConflictError, ForbiddenError, InvalidTransitionError, ValidationError } from '@/lib/errors';
 import { can, type Actor } from '@/lib/permissions';
 import { parseOrThrow } from '@/lib/validation';
@@ -30,8 +32,15 @@ const PUBLIC_ACTIONS: readonly WorkflowAction[] = ['publish', 'publish_update', 
 // refuse to act on a newer version than the one the editor was looking at.
 const CONTENT_AFFIRMING: readonly WorkflowAction[] = ['approve', 'schedule', 'publish', 'publish_update'];
 
-function formatUtc(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+// A scheduled publication more than this late was held up (the server was down).
+const LATE_AFTER_MS = 60_000;
+
+function scheduledNote(scheduledAt: Date | null, now: Date): string {
+  if (!scheduledAt) return 'Published as scheduled';
+  const lateMs = now.getTime() - scheduledAt.getTime();
+  if (lateMs <= LATE_AFTER_MS) return `Published as scheduled for ${formatNewsroomTime(scheduledAt)}`;
+  const minutes = Math.round(lateMs / 60_000);
+  return `Published ${minutes} min late: it was due at ${formatNewsroomTime(scheduledAt)} while the server was not running`;
 }
 
 function refuseUnavailable(action: WorkflowAction, story: LockedStory): never {
@@ -55,17 +64,32 @@ export async function transitionStory(
   storyId: number,
   input: TransitionInput,
   now = new Date(),
+  options: {
+    /**
+     * The scheduler publishing a due story on behalf of the editor who scheduled it:
+     * only a story still `scheduled` is published, one another server is already
+     * publishing is skipped (SKIP LOCKED), and that editor's current role is not re-checked.
+     */
+    scheduledRun?: boolean;
+  } = {},
 ): Promise<{ state: StoryState }> {
   const data = parseOrThrow(TransitionSchema, input);
   const { action } = data;
   const note = data.note || null;
+  const correction = data.isCorrection ? (data.correction ?? '') : '';
+  if (data.isCorrection && !correction) {
+    throw new ValidationError('A correction needs the text readers will see', {
+      correction: ['Write the correction readers will see'],
+    });
+  }
   const db = await getDb();
 
   const { state, publicTags } = await db.transaction(async (tx) => {
-    const story = await lockStory(tx, storyId);
+    const story = await lockStory(tx, storyId, { skipLocked: options.scheduledRun });
     const to = nextState(action, story.state);
+    if (options.scheduledRun && story.state !== 'scheduled') refuseUnavailable(action, story);
     if (to === null || !isTransitionAvailable(action, story)) refuseUnavailable(action, story);
-    if (!can(actor, action, story)) {
+    if (!options.scheduledRun && !can(actor, action, story)) {
       throw new ForbiddenError(`Your role cannot ${TRANSITIONS[action].label.toLowerCase()} this story.`);
     }
     if (requiresNote(action) && !note) {
@@ -84,7 +108,9 @@ export async function transitionStory(
     }
     const embargoed = story.embargoUntil !== null && story.embargoUntil > now;
     if ((action === 'publish' || action === 'publish_update') && embargoed) {
-      throw new ConflictError(`Embargoed until ${formatUtc(story.embargoUntil!)}: publishing is refused until then.`);
+      throw new ConflictError(
+        `Embargoed until ${formatNewsroomTime(story.embargoUntil!)}: publishing is refused until then.`,
+      );
     }
 
     const changes: Partial<typeof stories.$inferInsert> = { state: to, updatedAt: now };
@@ -99,7 +125,7 @@ export async function transitionStory(
         });
       }
       if (story.embargoUntil && data.publishAt < story.embargoUntil) {
-        const message = `The story is embargoed until ${formatUtc(story.embargoUntil)}: schedule it for then or later`;
+        const message = `The story is embargoed until ${formatNewsroomTime(story.embargoUntil)}: schedule it for then or later`;
         throw new ValidationError(message, { publishAt: [message] });
       }
       changes.scheduledAt = data.publishAt;
@@ -132,6 +158,25 @@ export async function transitionStory(
       await writePublicCopy(tx, story, changes.liveRevisionId!, now);
     }
     if (action === 'unpublish' || action === 'kill') await removePublicCopy(tx, storyId);
+    if (action === 'publish' || action === 'publish_update') {
+      await tx.insert(storyPublications).values({
+        storyId,
+        revisionId: changes.liveRevisionId!,
+        action,
+        correction: action === 'publish_update' && correction ? correction : null,
+        actorId: actor.id,
+        scheduled: options.scheduledRun ?? false,
+        publishedAt: now,
+      });
+    }
+    await notifyOfTransition(tx, {
+      action,
+      storyId,
+      actorId: actor.id,
+      authorIds: story.authorIds,
+      scheduled: options.scheduledRun ?? false,
+      at: now,
+    });
     if (action === 'request_changes' && note) {
       // Change requests land in the notes thread, where the reporter works from them.
       await tx
@@ -144,7 +189,11 @@ export async function transitionStory(
       action,
       fromState: story.state,
       toState: to,
-      note,
+      note: options.scheduledRun
+        ? scheduledNote(story.scheduledAt, now)
+        : correction
+          ? `Correction: ${correction}`
+          : note,
       at: now,
     });
     const publicTags = touchesPublic ? [...new Set([...tagsBefore, ...(await collectStoryTags(tx, storyId))])] : [];

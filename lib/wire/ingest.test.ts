@@ -135,7 +135,7 @@ test('"Create story" makes a draft with crossheads as H2, the agency credit, the
   await forceStoryState(storyId, 'approved');
   await expect(
     transitionStory(editor, storyId, { action: 'publish' }, new Date('2029-12-31T23:00:00Z')),
-  ).rejects.toThrow('Embargoed until 2030-01-01 06:00 UTC');
+  ).rejects.toThrow('Embargoed until 1 Jan 2030, 06:00 UTC');
   await transitionStory(editor, storyId, { action: 'publish' }, new Date('2030-01-01T06:00:01Z'));
   const article = await getPublishedArticle('sport', story.slug);
   expect(article?.agency).toBe('AFP');

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { AddUserForm } from '@/components/admin/add-user-form';
 import { ApiTokens } from '@/components/admin/api-tokens';
 import { listApiTokens } from '@/lib/api-tokens';
-import { formatDateTime } from '@/lib/format-time';
+import { formatNewsroomTime } from '@/lib/newsroom-time';
 import { UserControls } from '@/components/admin/user-controls';
 import { requireStaffWith } from '@/lib/auth/current-user';
 import { ROLE_LABELS } from '@/lib/roles';
@@ -55,9 +55,9 @@ export default async function AdminPage() {
         <ApiTokens
           tokens={tokens.map((token) => ({
             ...token,
-            createdAt: formatDateTime(token.createdAt),
-            lastUsedAt: token.lastUsedAt ? formatDateTime(token.lastUsedAt) : null,
-            revokedAt: token.revokedAt ? formatDateTime(token.revokedAt) : null,
+            createdAt: formatNewsroomTime(token.createdAt),
+            lastUsedAt: token.lastUsedAt ? formatNewsroomTime(token.lastUsedAt) : null,
+            revokedAt: token.revokedAt ? formatNewsroomTime(token.revokedAt) : null,
           }))}
         />
       </section>

@@ -5,8 +5,9 @@ import { revalidatePath } from 'next/cache';
 import { toActionResult, type ActionResult } from '@/lib/action-result';
 import { requireStaff } from '@/lib/auth/current-user';
 import { ValidationError } from '@/lib/errors';
-import { parseDateTimeLocal } from '@/lib/format-time';
+import { newsroomTimeZone, parseNewsroomLocalTime } from '@/lib/newsroom-time';
 import { createStory } from '@/lib/stories/create-story';
+import { setStoryEmbargo } from '@/lib/stories/embargo';
 import { addStoryNote, resolveStoryNote } from '@/lib/stories/story-notes';
 import { restoreRevision } from '@/lib/stories/story-revisions';
 import { transitionStory } from '@/lib/stories/transition-story';
@@ -24,6 +25,19 @@ function jsonField(form: FormData, name: string): unknown {
   } catch {
     throw new ValidationError('The story body could not be read', { body: ['The story body could not be read'] });
   }
+}
+
+// A `datetime-local` field, typed in the newsroom's time zone.
+function readNewsroomTime(form: FormData, name: string): Date | undefined {
+  const value = text(form, name);
+  if (!value) return undefined;
+  const parsed = parseNewsroomLocalTime(value);
+  if (parsed.status === 'ok') return parsed.date;
+  const message =
+    parsed.status === 'nonexistent'
+      ? `That time does not exist in ${newsroomTimeZone()}: the clocks skip it for daylight saving`
+      : 'Enter a valid date and time';
+  throw new ValidationError(message, { [name]: [message] });
 }
 
 function storyFields(form: FormData) {
@@ -91,14 +105,12 @@ export async function transitionStoryAction(
   const actor = await requireStaff();
   const action = text(form, 'action');
   try {
-    const publishAtText = text(form, 'publishAt');
-    const publishAt = publishAtText ? parseDateTimeLocal(publishAtText) : undefined;
-    if (publishAt === null) {
-      throw new ValidationError('Enter a valid date and time', { publishAt: ['Enter a valid date and time'] });
-    }
+    const publishAt = readNewsroomTime(form, 'publishAt');
     await transitionStory(actor, storyId, {
       action: action as WorkflowAction, // checked by TransitionSchema in lib/
       note: text(form, 'note'),
+      isCorrection: form.get('isCorrection') === 'on',
+      correction: text(form, 'correction'),
       publishAt,
       expectedVersion: text(form, 'expectedVersion') || undefined,
     });
@@ -135,6 +147,26 @@ export async function resolveNoteAction(
     await resolveStoryNote(actor, text(form, 'noteId'));
     revalidatePath(`/desk/stories/${storyId}`);
     return { status: 'success', message: 'Note resolved.' };
+  } catch (error) {
+    return toActionResult(error);
+  }
+}
+
+export async function setEmbargoAction(
+  storyId: number,
+  _previous: ActionResult,
+  form: FormData,
+): Promise<ActionResult> {
+  const actor = await requireStaff();
+  try {
+    const lift = form.get('intent') === 'lift';
+    const embargoUntil = lift ? null : readNewsroomTime(form, 'embargoUntil');
+    if (!lift && !embargoUntil) {
+      throw new ValidationError('Choose when the embargo lifts', { embargoUntil: ['Choose when the embargo lifts'] });
+    }
+    await setStoryEmbargo(actor, storyId, { embargoUntil: embargoUntil ?? null });
+    revalidatePath(`/desk/stories/${storyId}`);
+    return { status: 'success', message: lift ? 'Embargo lifted.' : 'Embargo set.' };
   } catch (error) {
     return toActionResult(error);
   }

@@ -4,7 +4,7 @@ import { WireAutoRefresh } from '@/components/wire/wire-auto-refresh';
 import { WireBadges } from '@/components/wire/wire-badges';
 import { WireUpload } from '@/components/wire/wire-upload';
 import { requireStaff } from '@/lib/auth/current-user';
-import { formatDateTime } from '@/lib/format-time';
+import { formatNewsroomTime } from '@/lib/newsroom-time';
 import {
   getNewestWireItemId,
   getWireFilterOptions,
@@ -132,7 +132,7 @@ export default async function WirePage({ searchParams }: Props) {
                 <td>{item.section ?? '—'}</td>
                 <td>{item.language ?? '—'}</td>
                 <td>
-                  <time dateTime={item.receivedAt.toISOString()}>{formatDateTime(item.receivedAt)}</time>
+                  <time dateTime={item.receivedAt.toISOString()}>{formatNewsroomTime(item.receivedAt)}</time>
                 </td>
               </tr>
             ))}

@@ -9,7 +9,7 @@ import { StoryTimeline } from '@/components/story/story-timeline';
 import { WorkflowActions } from '@/components/story/workflow-actions';
 import { requireStaff } from '@/lib/auth/current-user';
 import { NotFoundError } from '@/lib/errors';
-import { formatDateTime, toDateTimeLocalValue } from '@/lib/format-time';
+import { formatNewsroomTime, newsroomTimeZone, toNewsroomLocalValue } from '@/lib/newsroom-time';
 import { listSections } from '@/lib/sections';
 import { getStoryForEditor } from '@/lib/stories/get-story';
 import { getStoryLock } from '@/lib/stories/story-lock';
@@ -18,6 +18,10 @@ import { listActiveStaff } from '@/lib/users';
 import { can } from '@/lib/permissions';
 import { getStoryWireInfo } from '@/lib/wire/wire-queue';
 import { WireAlerts, WirePanel } from '@/components/story/wire-panel';
+import { EmbargoCountdown } from '@/components/story/embargo-countdown';
+import { EmbargoPanel } from '@/components/story/embargo-panel';
+import { PublicationHistory } from '@/components/story/publication-history';
+import { describeTimeUntil } from '@/lib/format-time';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -31,6 +35,8 @@ export default async function StoryPage({ params }: Props) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
+  const now = new Date();
+  const canSetEmbargo = can(user, 'story:publish') && !['published', 'unpublished', 'killed'].includes(story.state);
   const [sections, staff, wire, lock] = await Promise.all([
     listSections(),
     listActiveStaff(user),
@@ -45,19 +51,25 @@ export default async function StoryPage({ params }: Props) {
           <StateBadge state={story.state} live />
           <p className="muted">
             Version {story.version}, saved by {story.updatedByName} ·{' '}
-            <time dateTime={story.updatedAt.toISOString()}>{formatDateTime(story.updatedAt)}</time>
+            <time dateTime={story.updatedAt.toISOString()}>{formatNewsroomTime(story.updatedAt)}</time>
             {story.hasPendingChanges && ' · has changes readers do not see yet'}
           </p>
           {story.agency && <p>Credit: with {story.agency}</p>}
-          {story.embargoUntil && (
+          {story.embargoUntil && story.embargoUntil > now && (
             <p className="embargo">
               Embargoed until{' '}
-              <time dateTime={story.embargoUntil.toISOString()}>{formatDateTime(story.embargoUntil)}</time>
+              <time dateTime={story.embargoUntil.toISOString()}>{formatNewsroomTime(story.embargoUntil)}</time>
+              {' · '}
+              <EmbargoCountdown
+                untilIso={story.embargoUntil.toISOString()}
+                initial={describeTimeUntil(story.embargoUntil.getTime() - now.getTime())}
+              />
             </p>
           )}
           {story.scheduledAt && (
             <p>
-              Scheduled for <time dateTime={story.scheduledAt.toISOString()}>{formatDateTime(story.scheduledAt)}</time>
+              Scheduled for{' '}
+              <time dateTime={story.scheduledAt.toISOString()}>{formatNewsroomTime(story.scheduledAt)}</time>
             </p>
           )}
           {story.publicPath && (
@@ -77,7 +89,8 @@ export default async function StoryPage({ params }: Props) {
           storyId={story.id}
           version={story.version}
           actions={story.allowedActions}
-          minPublishAt={toDateTimeLocalValue(new Date())}
+          minPublishAt={toNewsroomLocalValue(new Date())}
+          timeZone={newsroomTimeZone()}
         />
         <StoryEditor
           storyId={story.id}
@@ -104,8 +117,19 @@ export default async function StoryPage({ params }: Props) {
         />
       </div>
       <aside className="story-page__side" aria-label="Notes and history">
+        {canSetEmbargo && (
+          <section aria-labelledby="embargo-heading" className="panel">
+            <h2 id="embargo-heading">Embargo</h2>
+            <EmbargoPanel
+              storyId={story.id}
+              currentValue={story.embargoUntil ? toNewsroomLocalValue(story.embargoUntil) : ''}
+              timeZone={newsroomTimeZone()}
+            />
+          </section>
+        )}
+        {story.publications.length > 0 && <PublicationHistory publications={story.publications} />}
         {wire && <WirePanel info={wire} />}
-        <StoryNotes storyId={story.id} notes={story.notes} />
+        <StoryNotes storyId={story.id} notes={story.notes} timeZone={newsroomTimeZone()} />
         <StoryRevisions storyId={story.id} revisions={story.revisions} />
         <StoryTimeline events={story.events} />
       </aside>

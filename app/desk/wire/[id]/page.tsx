@@ -6,7 +6,7 @@ import { CreateStoryButton } from '@/components/wire/create-story-button';
 import { WireBadges } from '@/components/wire/wire-badges';
 import { requireStaff } from '@/lib/auth/current-user';
 import { NotFoundError } from '@/lib/errors';
-import { formatDateTime } from '@/lib/format-time';
+import { formatNewsroomTime } from '@/lib/newsroom-time';
 import { StoryIdSchema } from '@/lib/stories/story-input';
 import type { StoryState } from '@/lib/workflow';
 import { getWireItem } from '@/lib/wire/wire-queue';
@@ -33,7 +33,7 @@ export default async function WireItemPage({ params }: Props) {
         ['Version', String(item.version)],
         ['Status', item.pubStatus],
         ['Urgency', item.urgency?.toString()],
-        ['Embargo', item.embargoUntil ? formatDateTime(new Date(item.embargoUntil)) : null],
+        ['Embargo', item.embargoUntil ? formatNewsroomTime(new Date(item.embargoUntil)) : null],
         ['Byline', item.byline],
         ['Dateline', item.dateline ? [item.dateline.place, item.dateline.date].filter(Boolean).join(', ') : null],
         ['Located', item.located],
@@ -43,8 +43,8 @@ export default async function WireItemPage({ params }: Props) {
         ['Keywords', item.keywords.join(', ')],
         ['Subjects', item.subjects.map((s) => s.name ?? s.code).join(', ')],
         ['Image credit', item.imageCredit],
-        ['Created', item.firstCreated ? formatDateTime(new Date(item.firstCreated)) : null],
-        ['This version', item.versionCreated ? formatDateTime(new Date(item.versionCreated)) : null],
+        ['Created', item.firstCreated ? formatNewsroomTime(new Date(item.firstCreated)) : null],
+        ['This version', item.versionCreated ? formatNewsroomTime(new Date(item.versionCreated)) : null],
       ]
     : [];
 
@@ -133,7 +133,7 @@ export default async function WireItemPage({ params }: Props) {
                       <Link href={`/desk/wire/${version.id}`}>Version {version.version}</Link>
                     )}
                     {version.pubStatus !== 'usable' && ` · ${version.pubStatus}`} ·{' '}
-                    <time dateTime={version.receivedAt.toISOString()}>{formatDateTime(version.receivedAt)}</time>
+                    <time dateTime={version.receivedAt.toISOString()}>{formatNewsroomTime(version.receivedAt)}</time>
                   </li>
                 ))}
               </ul>
