@@ -6,6 +6,9 @@ export type ImageMime = (typeof ACCEPTED_IMAGE_TYPES)[number];
 /** The largest upload accepted: a full-resolution news photo is 5–12 MB. */
 export const MAX_IMAGE_BYTES = 15 * 1024 * 1024;
 
+/** The most pixels accepted: a 100-megapixel medium-format frame; beyond is a decompression bomb. */
+export const MAX_IMAGE_PIXELS = 100_000_000;
+
 const startsWith = (bytes: Uint8Array, signature: readonly number[], offset = 0) =>
   bytes.length >= offset + signature.length && signature.every((byte, i) => bytes[offset + i] === byte);
 const ascii = (text: string) => [...text].map((char) => char.charCodeAt(0));
@@ -22,7 +25,8 @@ export function detectImageType(bytes: Uint8Array): ImageMime | null {
 /** "15 MB", "2.4 MB", "820 KB": sizes as people read them. */
 export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) {
-    const mb = bytes / (1024 * 1024);
+    // Rounded up, so a file just over the limit never reads as the limit ("15.0 MB").
+    const mb = Math.ceil((bytes / (1024 * 1024)) * 10) / 10;
     return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
   }
   return `${Math.max(1, Math.round(bytes / 1024))} KB`;

@@ -11,7 +11,7 @@ import { ValidationError } from '@/lib/errors';
 import { requirePermission, type Actor } from '@/lib/permissions';
 import { MEDIA_ID_PATTERN, type StoryBlock, type StoryBody } from '@/lib/stories/story-body';
 import { storyBodyMediaIds } from '@/lib/stories/story-body';
-import { detectImageType, uploadProblem, type ImageMime } from './image-type';
+import { detectImageType, MAX_IMAGE_PIXELS, uploadProblem, type ImageMime } from './image-type';
 import { newMediaId } from './media-id';
 import type { MediaVariantWidth } from './media-paths';
 
@@ -51,8 +51,20 @@ export async function storeUploadedImage(
   const mime = detectImageType(bytes)!;
   let width: number | undefined;
   let height: number | undefined;
+  let tooLarge: string | null = null;
   try {
-    const meta = await sharp(bytes, { animated: mime === 'image/gif' || mime === 'image/webp' }).metadata();
+    // sharp's own pixel limit would refuse before we could say why; ours is checked below.
+    const image = sharp(bytes, { animated: mime === 'image/gif' || mime === 'image/webp', limitInputPixels: false });
+    const meta = await image.metadata();
+    // A few kilobytes can claim an enormous picture; say so rather than "damaged".
+    if ((meta.width ?? 0) * (meta.pageHeight ?? meta.height ?? 0) > MAX_IMAGE_PIXELS) {
+      tooLarge = `This image is ${meta.width} × ${meta.pageHeight ?? meta.height} pixels; images can be at most ${MAX_IMAGE_PIXELS / 1_000_000} megapixels.`;
+      throw new Error(tooLarge);
+    }
+    // metadata() reads only the header, so a file cut off half way passed and then failed
+    // (a 500) each time a variant was made. Reading it all, into a thumbnail (a fraction of
+    // a full decode's cost for a large JPEG), refuses it here instead.
+    await image.resize({ width: 64 }).raw().toBuffer();
     width = meta.width;
     // Animated images report the height of all frames stacked; one frame is what shows.
     height = meta.pageHeight ?? meta.height;
@@ -61,6 +73,7 @@ export async function storeUploadedImage(
   } catch {
     // sharp could not decode it: a truncated or disguised file.
   }
+  if (tooLarge) throw new ValidationError(tooLarge, { file: [tooLarge] });
   if (!width || !height) {
     const message = 'This file could not be read as an image (it may be damaged).';
     throw new ValidationError(message, { file: [message] });

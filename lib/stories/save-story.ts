@@ -12,7 +12,7 @@ import {
   invalidatePublicPages,
 } from '@/lib/public-cache/invalidate-public-pages';
 import { parseOrThrow } from '@/lib/validation';
-import { storyBodyToText } from './story-body';
+import { storyBodyToText, type StoryBody } from './story-body';
 import { assertActiveStaff, assertSectionExists, assertSlugFree, writeBylines } from './story-fields';
 import { StoryEditorSchema, type StoryEditorInput } from './story-input';
 import { findOtherLiveLock } from './story-lock';
@@ -20,8 +20,8 @@ import { lockStory, recordStoryEvent } from './story-record';
 
 export type SaveResult = { version: number; changed: boolean };
 
-// jsonb does not keep key order, so bodies are compared with sorted keys.
-function canonicalJson(value: unknown): string {
+/** A value as JSON with sorted object keys: jsonb does not keep key order, so bodies are compared so. */
+export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
@@ -95,7 +95,23 @@ export async function saveStory(
       return { kind: 'locked', holderName: lockedBy.holderName, keptRevisionId };
     }
 
+    const authorIds = data.authorIds ?? story.authorIds;
+    const bylinesChanged = authorIds.join(',') !== story.authorIds.join(',');
+    const sameAsWorkingCopy = (body: StoryBody) =>
+      data.headline === story.headline &&
+      data.standfirst === story.standfirst &&
+      data.slug === story.slug &&
+      (data.dateline || null) === story.dateline &&
+      data.sectionId === story.sectionId &&
+      !bylinesChanged &&
+      canonicalJson(body) === canonicalJson(story.body);
+
     if (data.baseVersion !== story.version) {
+      // A save retried after its answer was lost (it went through) carries exactly the
+      // working copy: nothing conflicts and nothing needs keeping, so it is a save of nothing.
+      if (sameAsWorkingCopy(data.body)) {
+        return { kind: 'saved', result: { version: story.version, changed: false }, publicTags: [] };
+      }
       const keptRevisionId = await keep('conflict');
       await recordStoryEvent(tx, {
         storyId,
@@ -108,17 +124,8 @@ export async function saveStory(
     }
     const body = await resolveBodyImages(tx, data.body);
 
-    const authorIds = data.authorIds ?? story.authorIds;
-    const bylinesChanged = authorIds.join(',') !== story.authorIds.join(',');
-    const unchanged =
-      data.headline === story.headline &&
-      data.standfirst === story.standfirst &&
-      data.slug === story.slug &&
-      (data.dateline || null) === story.dateline &&
-      data.sectionId === story.sectionId &&
-      !bylinesChanged &&
-      canonicalJson(body) === canonicalJson(story.body);
-    if (unchanged) return { kind: 'saved', result: { version: story.version, changed: false }, publicTags: [] };
+    if (sameAsWorkingCopy(body))
+      return { kind: 'saved', result: { version: story.version, changed: false }, publicTags: [] };
 
     if (data.sectionId !== story.sectionId) await assertSectionExists(tx, data.sectionId);
     if (data.slug !== story.slug) await assertSlugFree(tx, data.slug, storyId);

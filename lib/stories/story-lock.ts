@@ -135,6 +135,12 @@ export async function takeOverStoryLock(actor: Actor, storyId: number, now = new
     if (!can(actor, 'take_over', story))
       throw new ForbiddenError('Only editors can take over a story someone is editing.');
     const lock = await readLock(tx, storyId);
+    // Taking over a lock one already holds (a double click, a retried request) renews it:
+    // starting afresh would forget whom it was taken from and the text kept from them.
+    if (lock && isLive(lock, now) && lock.holderId === actor.id) {
+      await tx.update(storyLocks).set({ heartbeatAt: now }).where(eq(storyLocks.storyId, storyId));
+      return { status: 'mine', keptRevisions: await keptSince(tx, storyId, actor.id, lock.acquiredAt) };
+    }
     const previous = lock && isLive(lock, now) && lock.holderId !== actor.id ? lock : null;
     await tx
       .insert(storyLocks)

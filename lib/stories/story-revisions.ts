@@ -5,9 +5,10 @@ import { stories, storyAuthors, storyLocks, storyRevisions, users } from '@/db/s
 import { diffRevisions, type RevisionDiff } from '@/lib/diff/revision-diff';
 import { countWordChanges } from '@/lib/diff/word-diff';
 import { ForbiddenError, NotFoundError, StoryLockedError, ValidationError } from '@/lib/errors';
+import { resolveBodyImages } from '@/lib/media/media-store';
 import { can, type Actor } from '@/lib/permissions';
 import { parseOrThrow } from '@/lib/validation';
-import { revisionText } from './save-story';
+import { canonicalJson, revisionText } from './save-story';
 import { storyBodyToText, type StoryBody } from './story-body';
 import { StoryEditorSchema, StoryIdSchema, type StoryEditorInput } from './story-input';
 import { findOtherLiveLock } from './story-lock';
@@ -221,10 +222,19 @@ export async function restoreRevision(
       .from(storyRevisions)
       .where(and(eq(storyRevisions.storyId, storyId), eq(storyRevisions.id, id)));
     if (!old) throw new NotFoundError('This revision does not belong to this story.');
-    if (old.headline === story.headline && old.standfirst === story.standfirst && old.bodyText === story.bodyText) {
+    // The body is compared whole, not by its text: a revision that differs only in
+    // formatting, links or an image's credit or alt text is a real change to bring back.
+    if (
+      old.headline === story.headline &&
+      old.standfirst === story.standfirst &&
+      canonicalJson(old.body) === canonicalJson(story.body)
+    ) {
       return { version: story.version, changed: false };
     }
     if (!old.headline.trim()) throw new ValidationError('This revision has no headline and cannot be restored.');
+    // Text kept from a refused save (or by keepUnsavedText) never had its images checked:
+    // it goes through the same check as a save before it becomes the working copy.
+    const body = await resolveBodyImages(tx, old.body);
     const words = countWordChanges(revisionText(story), revisionText(old));
     const version = story.version + 1;
     await tx
@@ -232,7 +242,7 @@ export async function restoreRevision(
       .set({
         headline: old.headline,
         standfirst: old.standfirst,
-        body: old.body,
+        body,
         bodyText: old.bodyText,
         version,
         updatedAt: now,
@@ -245,7 +255,7 @@ export async function restoreRevision(
       kind: 'save',
       headline: old.headline,
       standfirst: old.standfirst,
-      body: old.body,
+      body,
       bodyText: old.bodyText,
       authorId: actor.id,
       wordsAdded: words.added,
