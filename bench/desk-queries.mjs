@@ -4,12 +4,12 @@
 // page, filtered, searched, 50,000 stories deep — the board and the dashboards.
 // Baseline in the same run: /login, a page that touches no story.
 //   node bench/desk-queries.mjs [stories=100000] [requests=60]
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildIsCurrent, buildOrExit, NEXT_BIN, ROOT } from '../scripts/lib/build.mjs';
-import { freePort } from '../scripts/lib/free-port.mjs';
+import { buildIsCurrent, buildOrExit, ROOT } from '../scripts/lib/build.mjs';
+import { percentiles, signIn as signInAt, startBenchServer } from './lib/server.mjs';
 
 const storyCount = Number(process.argv[2] ?? 100_000);
 const requests = Number(process.argv[3] ?? 60);
@@ -25,50 +25,9 @@ const generated = spawnSync(
 );
 if (generated.status !== 0) process.exit(1);
 
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, [NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-  cwd: ROOT,
-  env: { ...env, WIREDESK_BASE_URL: base },
-  stdio: 'ignore',
-});
-
-async function waitForServer() {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${base}/login`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('server did not start');
-}
-
-function cookieHeader(response, jar) {
-  for (const cookie of response.headers.getSetCookie()) {
-    const [pair] = cookie.split(';');
-    const [name, value] = pair.split('=');
-    jar.set(name, value);
-  }
-  return [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
-}
-
-async function signIn(email, password) {
-  const jar = new Map();
-  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = await csrfResponse.json();
-  const cookies = cookieHeader(csrfResponse, jar);
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies },
-    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
-    redirect: 'manual',
-  });
-  const header = cookieHeader(response, jar);
-  if (!header.includes('session-token')) throw new Error(`sign-in failed for ${email}`);
-  return header;
-}
+const server = await startBenchServer(env);
+const { base } = server;
+const signIn = (email, password) => signInAt(base, email, password);
 
 async function time(url, cookie) {
   const started = performance.now();
@@ -89,13 +48,10 @@ async function measure(url, cookie, check) {
     body = result.body;
   }
   if (check && !check(body)) throw new Error(`${url}: unexpected page`);
-  samples.sort((a, b) => a - b);
-  const pick = (q) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))];
-  return { p50: pick(0.5), p95: pick(0.95) };
+  return percentiles(samples);
 }
 
 try {
-  await waitForServer();
   const editor = await signIn('editor@wiredesk.test', 'wiredesk-demo');
   // "Bench Staff 0" is a reporter with about 2,500 stories of their own.
   const reporterEmail = await (async () => {
@@ -135,7 +91,6 @@ try {
     console.log(`| ${name} | ${p50.toFixed(1)} | ${p95.toFixed(1)} | ${(p50 / baseline).toFixed(1)} |`);
   }
 } finally {
-  server.kill('SIGTERM');
-  await new Promise((resolve) => server.once('exit', resolve));
+  await server.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

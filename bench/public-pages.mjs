@@ -5,13 +5,12 @@
 // pages, feeds and sitemaps, once cached. Baseline in the same run: a static file of
 // about an article's size served by the same server from public/.
 //   node bench/public-pages.mjs [stories=100000] [requests=200] [seconds=3] [concurrency=8]
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
-import { buildIsCurrent, buildOrExit, NEXT_BIN, ROOT } from '../scripts/lib/build.mjs';
-import { freePort } from '../scripts/lib/free-port.mjs';
+import { buildIsCurrent, buildOrExit, ROOT } from '../scripts/lib/build.mjs';
+import { pageJavaScript, percentiles, startBenchServer } from './lib/server.mjs';
 
 const storyCount = Number(process.argv[2] ?? 100_000);
 const requests = Number(process.argv[3] ?? 200);
@@ -39,25 +38,8 @@ fs.writeFileSync(
   `<!doctype html><title>baseline</title>\n${filler.repeat(Math.ceil(21_000 / filler.length))}`,
 );
 
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, [NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-  cwd: ROOT,
-  env: { ...env, WIREDESK_BASE_URL: base },
-  stdio: 'ignore',
-});
-
-async function waitForServer() {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${base}/login`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('server did not start');
-}
+const server = await startBenchServer(env);
+const { base } = server;
 
 async function time(url) {
   const started = performance.now();
@@ -68,14 +50,11 @@ async function time(url) {
   return { ms, body, cache: response.headers.get('x-nextjs-cache') };
 }
 
-const pick = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-
 async function latency(url) {
   for (let i = 0; i < 10; i++) await time(url); // warm the cache and the JIT
   const samples = [];
   for (let i = 0; i < requests; i++) samples.push((await time(url)).ms);
-  samples.sort((a, b) => a - b);
-  return { p50: pick(samples, 0.5), p95: pick(samples, 0.95) };
+  return percentiles(samples);
 }
 
 async function throughput(url) {
@@ -92,21 +71,7 @@ async function throughput(url) {
   return done / ((performance.now() - started) / 1000);
 }
 
-async function clientJavaScript(url) {
-  const { body } = await time(url);
-  const scripts = [...body.matchAll(/<script src="([^"]+)"/g)].map((match) => match[1]);
-  let raw = 0;
-  let gzip = 0;
-  for (const src of new Set(scripts)) {
-    const code = Buffer.from(await (await fetch(`${base}${src}`)).arrayBuffer());
-    raw += code.length;
-    gzip += zlib.gzipSync(code).length;
-  }
-  return { files: new Set(scripts).size, raw, gzip, html: Buffer.byteLength(body) };
-}
-
 try {
-  await waitForServer();
   const home = await time('/');
   const articlePath = /<a href="(\/[a-z0-9-]+\/[a-z0-9-]+)">/.exec(home.body)?.[1];
   if (!articlePath) throw new Error('no article link on the front page');
@@ -128,7 +93,7 @@ try {
     results.push({ name, first: first.ms, cache: first.cache, p50, p95, rps });
   }
   const [baseline] = results;
-  const js = await clientJavaScript(articlePath);
+  const js = await pageJavaScript(base, articlePath);
   console.log(
     `\nPublic pages with ${storyCount.toLocaleString('en')} stories (embedded PGlite), ${requests} sequential requests each for p50/p95, ${concurrency} concurrent clients for ${seconds} s for req/s, ${os.cpus().length} cores\n`,
   );
@@ -143,8 +108,7 @@ try {
     `\nArticle page: ${(js.html / 1024).toFixed(1)} KB of HTML; client JavaScript (Next.js runtime only, no component of ours): ${js.files} files, ${(js.raw / 1024).toFixed(0)} KB (${(js.gzip / 1024).toFixed(0)} KB gzipped).`,
   );
 } finally {
-  server.kill('SIGTERM');
-  await new Promise((resolve) => server.once('exit', resolve));
+  await server.stop();
   fs.rmSync(staticFile, { force: true });
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

@@ -7,12 +7,12 @@
 //  3. The wire queue with 100,000 items: p50/p95 server time of the first page, a filter
 //     and searches, against /login (no wire read) as the same-run baseline.
 //   node bench/wire-ingest.mjs [items=10000] [queue=100000]
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildIsCurrent, buildOrExit, NEXT_BIN, ROOT } from '../scripts/lib/build.mjs';
-import { freePort } from '../scripts/lib/free-port.mjs';
+import { buildIsCurrent, buildOrExit, ROOT } from '../scripts/lib/build.mjs';
+import { percentiles, signIn as signInAt, startBenchServer } from './lib/server.mjs';
 
 const itemCount = Number(process.argv[2] ?? 10_000);
 const queueSize = Number(process.argv[3] ?? 100_000);
@@ -43,13 +43,8 @@ const prepared = spawnSync(
 if (prepared.status !== 0) throw new Error(prepared.stderr);
 const { token } = JSON.parse(prepared.stdout.trim().split('\n').pop());
 
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, [NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-  cwd: ROOT,
-  env: { ...baseEnv, WIREDESK_DATA_DIR: dataDir, WIREDESK_BASE_URL: base },
-  stdio: 'ignore',
-});
+const server = await startBenchServer({ ...baseEnv, WIREDESK_DATA_DIR: dataDir });
+const { base } = server;
 
 function peakMemory(pid) {
   try {
@@ -60,38 +55,7 @@ function peakMemory(pid) {
   }
 }
 
-async function waitForServer() {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${base}/login`)).ok) return;
-    } catch {
-      // starting
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('server did not start');
-}
-
-async function signIn(email, password) {
-  const jar = new Map();
-  const take = (response) => {
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(';');
-      const [name, value] = pair.split('=');
-      jar.set(name, value);
-    }
-    return [...jar].map(([n, v]) => `${n}=${v}`).join('; ');
-  };
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = await csrf.json();
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: take(csrf) },
-    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
-    redirect: 'manual',
-  });
-  return take(response);
-}
+const signIn = (email, password) => signInAt(base, email, password);
 
 async function timed(url, cookie) {
   const started = performance.now();
@@ -110,12 +74,10 @@ async function latency(url, cookie, requests = 60) {
     samples.push(result.ms);
     body = result.body;
   }
-  samples.sort((a, b) => a - b);
-  return { p50: samples[Math.floor(samples.length / 2)], p95: samples[Math.floor(samples.length * 0.95)], body };
+  return { ...percentiles(samples), body };
 }
 
 try {
-  await waitForServer();
   // The documents are built by a TypeScript helper and read back here.
   const docsFile = path.join(dataDir, 'docs.json');
   const built = spawnSync(
@@ -183,7 +145,6 @@ try {
     console.log(`| ${name} | ${p50.toFixed(1)} | ${p95.toFixed(1)} | ${(p50 / baseline).toFixed(1)} |`);
   }
 } finally {
-  server.kill('SIGTERM');
-  await new Promise((resolve) => server.once('exit', resolve));
+  await server.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

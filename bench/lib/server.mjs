@@ -1,0 +1,90 @@
+// What every HTTP benchmark needs: a production server on a free loopback port with its
+// own data directory, signed-in sessions, timed requests, percentiles and the client
+// JavaScript a page ships.
+import { spawn } from 'node:child_process';
+import zlib from 'node:zlib';
+import { NEXT_BIN, ROOT } from '../../scripts/lib/build.mjs';
+import { freePort } from '../../scripts/lib/free-port.mjs';
+
+/** Starts `next start` on 127.0.0.1 and waits until /login answers. */
+export async function startBenchServer(env, { stdio = 'ignore' } = {}) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, [NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+    cwd: ROOT,
+    env: { ...env, WIREDESK_BASE_URL: base },
+    stdio,
+  });
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  const stop = async () => {
+    server.kill('SIGTERM');
+    await exited;
+  };
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${base}/login`)).ok) return { base, stop, pid: server.pid };
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await stop();
+  throw new Error('server did not start');
+}
+
+function cookieHeader(response, jar) {
+  for (const cookie of response.headers.getSetCookie()) {
+    const [pair] = cookie.split(';');
+    const [name, value] = pair.split('=');
+    jar.set(name, value);
+  }
+  return [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+}
+
+/** Signs in through next-auth's credentials endpoint; returns the Cookie header. */
+export async function signIn(base, email, password) {
+  const jar = new Map();
+  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = await csrfResponse.json();
+  const cookies = cookieHeader(csrfResponse, jar);
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies },
+    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
+    redirect: 'manual',
+  });
+  const header = cookieHeader(response, jar);
+  if (!header.includes('session-token')) throw new Error(`sign-in failed for ${email}`);
+  return header;
+}
+
+/** One request, timed to its last byte. */
+export async function timeRequest(url, init = {}) {
+  const started = performance.now();
+  const response = await fetch(url, { redirect: 'manual', ...init });
+  const body = await response.text();
+  return { ms: performance.now() - started, status: response.status, body, headers: response.headers };
+}
+
+/** p50 and p95 of a list of milliseconds. */
+export function percentiles(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const pick = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { p50: pick(0.5), p95: pick(0.95) };
+}
+
+/** The JavaScript files a page loads (its <script src> tags), raw and gzipped. */
+export async function pageJavaScript(base, path, headers = {}) {
+  const { body } = await timeRequest(`${base}${path}`, { headers });
+  const scripts = new Set([...body.matchAll(/<script src="([^"]+)"/g)].map((match) => match[1]));
+  let raw = 0;
+  let gzip = 0;
+  for (const src of scripts) {
+    const code = Buffer.from(await (await fetch(`${base}${src}`)).arrayBuffer());
+    raw += code.length;
+    gzip += zlib.gzipSync(code).length;
+  }
+  return { files: scripts.size, raw, gzip, html: Buffer.byteLength(body), scripts: [...scripts] };
+}
+
+export { ROOT };
