@@ -1,9 +1,9 @@
 'use client';
 
-import type { Editor } from '@tiptap/core';
+import type { Editor, EditorOptions } from '@tiptap/core';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { useEffect, useRef, useState, type MutableRefObject, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type MutableRefObject, type ReactNode } from 'react';
 import { cleanPastedHtml } from '@/lib/editor/clean-pasted-html';
 import { isSafeHref, type StoryBody } from '@/lib/stories/story-body';
 import { ImageUploadDialog } from './image-upload-dialog';
@@ -63,18 +63,20 @@ export function BodyEditor({ initialBody, editable, onChange, onBlur, editorRef,
   const [linkOpen, setLinkOpen] = useState(false);
   const [imageOpen, setImageOpen] = useState(false);
   const [counts, setCounts] = useState<{ words: number; minutes: number } | null>(null);
+  // Tiptap keeps the callbacks it was created with: these always reach the latest props.
   const onChangeRef = useRef(onChange);
   const onBlurRef = useRef(onBlur);
-  onChangeRef.current = onChange;
-  onBlurRef.current = onBlur;
+  useLayoutEffect(() => {
+    onChangeRef.current = onChange;
+    onBlurRef.current = onBlur;
+  });
 
-  const editor = useEditor({
-    extensions: EXTENSIONS,
-    content: initialBody,
-    editable,
-    // Rendered on the server as an empty shell; the editor mounts in the browser.
-    immediatelyRender: false,
-    editorProps: {
+  // One object across renders: useEditor hands changed options to ProseMirror's setProps,
+  // which puts the DOM selection back where the editor last read it — on every keystroke
+  // (the counts re-render) and after every autosave (the page refreshes), a caret just
+  // moved with the keyboard could jump back.
+  const editorProps = useMemo(
+    (): EditorOptions['editorProps'] => ({
       attributes: {
         'aria-label': 'Story body',
         role: 'textbox',
@@ -92,9 +94,22 @@ export function BodyEditor({ initialBody, editable, onChange, onBlur, editorRef,
         }
         return false;
       },
-    },
+    }),
+    [describedBy],
+  );
+
+  const editor = useEditor({
+    extensions: EXTENSIONS,
+    content: initialBody,
+    editable,
+    // Rendered on the server as an empty shell; the editor mounts in the browser.
+    immediatelyRender: false,
+    editorProps,
     onCreate: ({ editor: created }) => setCounts(countBody(created)),
-    onUpdate: ({ editor: current }) => {
+    onUpdate: ({ editor: current, transaction }) => {
+      // setEditable announces itself as an update too, with the text untouched: that is
+      // not a change (it would overwrite a copy kept in this browser with the server's).
+      if (!transaction.docChanged) return;
       setCounts(countBody(current));
       onChangeRef.current(current.getJSON() as StoryBody);
     },

@@ -4,6 +4,7 @@ import { diffWordsBounded, type DiffPart } from '@/lib/diff/word-diff';
 import type { StoryDraft, TheirCopy } from '@/lib/stories/autosave-protocol';
 import { storyBodyToText } from '@/lib/stories/story-body';
 import { formatDateTime } from '@/lib/format-time';
+import { groupChanges } from './group-changes';
 
 type Texts = { headline: string; standfirst: string; body: string };
 const textsOf = (draft: StoryDraft): Texts => ({
@@ -55,9 +56,9 @@ function diffsOf(theirs: StoryDraft, mine: StoryDraft): Record<keyof Texts, Diff
   const a = textsOf(theirs);
   const b = textsOf(mine);
   return {
-    headline: diffWordsBounded(a.headline, b.headline),
-    standfirst: diffWordsBounded(a.standfirst, b.standfirst),
-    body: diffWordsBounded(a.body, b.body, 500),
+    headline: groupChanges(diffWordsBounded(a.headline, b.headline)),
+    standfirst: groupChanges(diffWordsBounded(a.standfirst, b.standfirst)),
+    body: groupChanges(diffWordsBounded(a.body, b.body, 500)),
   };
 }
 
@@ -68,12 +69,15 @@ function diffsOf(theirs: StoryDraft, mine: StoryDraft): Record<keyof Texts, Diff
 export function ConflictPanel({
   mine,
   theirs,
+  timeZone,
   onKeepMine,
   onTakeTheirs,
   onMerge,
 }: {
   mine: StoryDraft;
   theirs: TheirCopy;
+  /** The newsroom's zone (the browser's if absent). */
+  timeZone?: string;
   onKeepMine: () => void;
   onTakeTheirs: () => void;
   onMerge: () => void;
@@ -89,8 +93,11 @@ export function ConflictPanel({
       <h2 id="conflict-heading">Conflict: {theirs.updatedByName} saved this story while you were editing</h2>
       <p>
         Version {theirs.version} was saved at{' '}
-        <time dateTime={theirs.updatedAt}>{formatDateTime(new Date(theirs.updatedAt))}</time>. Your text is safe: it was
-        kept as a revision. Choose what happens next — whichever you choose, the other text stays in the revisions.
+        <time dateTime={theirs.updatedAt}>
+          {formatDateTime(new Date(theirs.updatedAt), timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone)}
+        </time>
+        . Your text is safe: it was kept as a revision. Choose what happens next — whichever you choose, the other text
+        stays in the revisions.
         {otherFields && ' The slug, dateline, section or bylines differ too.'}
       </p>
       <div className="conflict__columns">

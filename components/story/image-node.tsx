@@ -1,7 +1,7 @@
 'use client';
 
 import { mergeAttributes, Node } from '@tiptap/core';
-import { NodeViewWrapper, ReactNodeViewRenderer, type ReactNodeViewProps } from '@tiptap/react';
+import { NodeViewWrapper, ReactNodeViewRenderer, useEditorState, type ReactNodeViewProps } from '@tiptap/react';
 import { useId } from 'react';
 import { mediaVariantPath } from '@/lib/media/media-paths';
 import {
@@ -65,7 +65,8 @@ export const StoryImage = Node.create({
 function ImageNodeView({ node, updateAttributes, deleteNode, editor, selected }: ReactNodeViewProps) {
   const attrs = node.attrs as StoryImageAttrs;
   const id = useId();
-  const editable = editor.isEditable;
+  // Followed live: the page turns read-only when the lock is lost or a conflict is shown.
+  const editable = useEditorState({ editor, selector: ({ editor: e }) => e.isEditable });
   const creditMissing = attrs.credit.trim() === '';
   if (!attrs.mediaId) return <NodeViewWrapper />;
   return (

@@ -15,8 +15,16 @@ type Uploaded = { id: string; width: number; height: number };
  */
 export function ImageUploadDialog({ editor, onClose }: { editor: Editor; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<{ field: 'file' | 'credit' | null; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const error = problem?.message ?? null;
+  // Points at the field to fix, so the message is read out with it and the cursor goes there.
+  const setError = (message: string | null, field: 'file' | 'credit' | null = null) => {
+    setProblem(message === null ? null : { field, message });
+    if (field) dialog.current?.querySelector<HTMLInputElement>(`#image-${field}`)?.focus();
+  };
+  const invalid = (field: 'file' | 'credit') =>
+    problem?.field === field ? { 'aria-invalid': true, 'aria-describedby': 'image-dialog-error' } : {};
 
   useEffect(() => {
     const element = dialog.current;
@@ -28,12 +36,15 @@ export function ImageUploadDialog({ editor, onClose }: { editor: Editor; onClose
     const data = new FormData(form);
     const file = data.get('file');
     const credit = String(data.get('credit') ?? '').trim();
-    if (!(file instanceof File) || file.size === 0) return setError('Choose an image file.');
+    if (!(file instanceof File) || file.size === 0) return setError('Choose an image file.', 'file');
     // Checked here too, so a reporter on a slow line is not made to wait for a refusal.
     if (file.size > MAX_IMAGE_BYTES) {
-      return setError(`Images can be at most ${formatBytes(MAX_IMAGE_BYTES)} (this one is ${formatBytes(file.size)}).`);
+      return setError(
+        `Images can be at most ${formatBytes(MAX_IMAGE_BYTES)} (this one is ${formatBytes(file.size)}).`,
+        'file',
+      );
     }
-    if (!credit) return setError('Every image needs a credit (photographer / agency).');
+    if (!credit) return setError('Every image needs a credit (photographer / agency).', 'credit');
     setBusy(true);
     setError(null);
     try {
@@ -44,7 +55,7 @@ export function ImageUploadDialog({ editor, onClose }: { editor: Editor; onClose
       });
       const result = (await response.json().catch(() => ({}))) as Partial<Uploaded> & { message?: string };
       if (!response.ok || !result.id) {
-        setError(result.message ?? 'The upload failed; try again.');
+        setError(result.message ?? 'The upload failed; try again.', response.status === 401 ? null : 'file');
         return;
       }
       editor
@@ -71,18 +82,37 @@ export function ImageUploadDialog({ editor, onClose }: { editor: Editor; onClose
   }
 
   return createPortal(
-    <dialog ref={dialog} className="dialog" aria-labelledby="image-dialog-title" onClose={onClose}>
+    // React passes events up through a portal to the story form around the editor, which
+    // would autosave on every keystroke here and save again on submit: they stop here.
+    <dialog
+      ref={dialog}
+      className="dialog"
+      aria-labelledby="image-dialog-title"
+      onClose={onClose}
+      onChange={(event) => event.stopPropagation()}
+      onBlur={(event) => event.stopPropagation()}
+    >
       <form
         className="form"
+        // Our own messages, one at a time and read out, instead of the browser's bubbles.
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
+          event.stopPropagation();
           void submit(event.currentTarget);
         }}
       >
         <h2 id="image-dialog-title">Insert image</h2>
         <div className="field">
           <label htmlFor="image-file">Image file</label>
-          <input id="image-file" name="file" type="file" accept={ACCEPTED_IMAGE_TYPES.join(',')} required />
+          <input
+            id="image-file"
+            name="file"
+            type="file"
+            accept={ACCEPTED_IMAGE_TYPES.join(',')}
+            required
+            {...invalid('file')}
+          />
           <p className="field-hint">JPEG, PNG, WebP or GIF, up to {formatBytes(MAX_IMAGE_BYTES)}.</p>
         </div>
         <div className="field">
@@ -93,6 +123,7 @@ export function ImageUploadDialog({ editor, onClose }: { editor: Editor; onClose
             required
             maxLength={MAX_IMAGE_CREDIT_LENGTH}
             placeholder="e.g. AFP / Jane Doe"
+            {...invalid('credit')}
           />
         </div>
         <div className="field">
@@ -105,7 +136,7 @@ export function ImageUploadDialog({ editor, onClose }: { editor: Editor; onClose
           <p className="field-hint">What the picture shows, for readers who cannot see it.</p>
         </div>
         {error && (
-          <p role="alert" className="form-error">
+          <p role="alert" className="form-error" id="image-dialog-error">
             {error}
           </p>
         )}

@@ -2,18 +2,12 @@
 
 import type { Editor } from '@tiptap/core';
 import { useRouter } from 'next/navigation';
-import { useActionState, useCallback, useEffect, useRef, useState } from 'react';
+import { useActionState, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createStoryAction } from '@/app/desk/stories/actions';
 import { ActionMessage } from '@/components/ui/action-message';
 import { FieldError } from '@/components/ui/field-error';
 import { IDLE, type ActionResult } from '@/lib/action-result';
-import {
-  AUTOSAVE_STATUS,
-  savedStatus,
-  type SaveResponse,
-  type StoryDraft,
-  type TheirCopy,
-} from '@/lib/stories/autosave-protocol';
+import { AUTOSAVE_STATUS, type SaveResponse, type StoryDraft, type TheirCopy } from '@/lib/stories/autosave-protocol';
 import type { StoryBody } from '@/lib/stories/story-body';
 import { BodyEditor } from './body-editor';
 import type { Person } from './bylines-field';
@@ -39,7 +33,22 @@ type Props = {
   canEdit: boolean;
   canTakeOver?: boolean;
   lock?: InitialLock;
+  /** The newsroom's zone, for "Saved 14:05" (as every other time on the page); the browser's if absent. */
+  timeZone?: string;
+  /** The story's workflow state: a move from this page hands the story on (see below). */
+  workflowState?: string;
 };
+
+/** `Saved 14:05`: the autosave status's time, on the newsroom's clock like the rest of the desk. */
+function savedAt(at: Date, timeZone: string | undefined): string {
+  return `Saved ${clockTime(at, timeZone)}`;
+}
+
+function clockTime(at: Date, timeZone: string | undefined): string {
+  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(
+    at,
+  );
+}
 
 /** Headline, standfirst, slug, section, bylines and body; existing stories save themselves. */
 export function StoryEditor(props: Props) {
@@ -82,7 +91,7 @@ function useErrors(fieldErrors: Record<string, string[]>) {
 }
 
 /** A new story: saved once with Save (it has no address before that); kept locally meanwhile. */
-function NewStoryForm({ initial, sections, staff, userId }: Props) {
+function NewStoryForm({ initial, sections, staff, userId, timeZone }: Props) {
   const [result, formAction, pending] = useActionState<ActionResult, FormData>(createStoryAction, IDLE);
   const [values, setValues] = useState<Initial>(initial);
   const [formKey, setFormKey] = useState(0);
@@ -94,6 +103,8 @@ function NewStoryForm({ initial, sections, staff, userId }: Props) {
   const form = useRef<HTMLFormElement>(null);
   const errorFor = useErrors(result.status === 'error' ? (result.fieldErrors ?? {}) : {});
 
+  // localStorage exists only in the browser, so the offer comes after hydration.
+  // eslint-disable-next-line react-hooks/set-state-in-effect
   useEffect(() => setOffer(readLocalDraft(userId, 'new')), [userId]);
   const keep = () => {
     const draft = readDraft(form.current, body.current);
@@ -122,6 +133,7 @@ function NewStoryForm({ initial, sections, staff, userId }: Props) {
       {offer && (
         <LocalCopyOffer
           keptAt={offer.keptAt}
+          timeZone={timeZone}
           onRestore={() => {
             const { draft } = offer;
             const authors = draft.authorIds.map((id) => staff.find((p) => p.id === id)).filter(Boolean) as Person[];
@@ -139,7 +151,8 @@ function NewStoryForm({ initial, sections, staff, userId }: Props) {
           }}
         />
       )}
-      <input type="hidden" name="body" value={JSON.stringify(body.current)} />
+      {/* Kept up to date by the editor's onChange below (a state per keystroke would re-render the form). */}
+      <input type="hidden" name="body" defaultValue={JSON.stringify(values.body)} />
       <StoryFields
         values={values}
         headline={headline}
@@ -213,18 +226,20 @@ function BodyField({
 function LocalCopyOffer({
   keptAt,
   basedOn,
+  timeZone,
   onRestore,
   onDiscard,
 }: {
   keptAt: string;
   basedOn?: string;
+  timeZone?: string;
   onRestore: () => void;
   onDiscard: () => void;
 }) {
   return (
     <section className="local-copy" role="alert" aria-label="Unsaved changes">
       <p>
-        Unsaved changes from {savedStatus(new Date(keptAt)).slice('Saved '.length)} were kept in this browser
+        Unsaved changes from {clockTime(new Date(keptAt), timeZone)} were kept in this browser
         {basedOn ? ` (${basedOn})` : ''}.
       </p>
       <div className="local-copy__actions">
@@ -249,13 +264,14 @@ type Status =
   | { kind: 'error'; message: string };
 
 type Conflict = { mine: StoryDraft; theirs: TheirCopy };
+type SaveReason = 'auto' | 'blur' | 'explicit' | 'retry' | 'leave';
 
-function statusText(status: Status): string {
+function statusText(status: Status, timeZone: string | undefined): string {
   switch (status.kind) {
     case 'saving':
       return AUTOSAVE_STATUS.saving;
     case 'saved':
-      return savedStatus(status.at);
+      return savedAt(status.at, timeZone);
     case 'offline':
       return AUTOSAVE_STATUS.offline;
     case 'conflict':
@@ -279,6 +295,8 @@ function LiveStoryEditor({
   canEdit,
   canTakeOver,
   lock: initialLock,
+  timeZone,
+  workflowState,
 }: Props & { storyId: number; version: number; lock: InitialLock }) {
   const router = useRouter();
   const [values, setValues] = useState<Initial>(initial);
@@ -302,6 +320,10 @@ function LiveStoryEditor({
   const inFlight = useRef<Promise<boolean> | null>(null);
   const timer = useRef<number | undefined>(undefined);
   const blocked = useRef(false);
+  // The server itself kept the text a refused save carried (someone else holds the lock):
+  // the page must not send it a second time.
+  const keptByServer = useRef<string | null>(null);
+  const lastSavedAt = useRef<Date | null>(null);
 
   const current = useCallback(() => readDraft(form.current, body.current), []);
   const keepLocally = useCallback(() => {
@@ -324,27 +346,35 @@ function LiveStoryEditor({
       blocked.current = true;
       window.clearTimeout(timer.current);
       const who = takenFromYou ? `${holderName} took over this story.` : `${holderName} is editing this story now.`;
-      if (!hasUnsaved()) {
-        setNotice(who);
-        return;
-      }
-      const draft = current()!;
-      void fetch(`/api/stories/${storyId}/keep`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ ...draft, baseVersion: baseVersion.current }),
-      })
-        .then((response) => {
+      void (async () => {
+        // A save on its way may be refused and kept by the server: wait for its answer first.
+        if (inFlight.current) await inFlight.current.catch(() => false);
+        const draft = current();
+        const keptAlready = draft !== null && keptByServer.current === draftKey(draft);
+        if (!hasUnsaved() || keptAlready) {
+          setNotice(keptAlready ? `${who} Your unsaved text was kept as a revision.` : who);
+          return;
+        }
+        try {
+          const response = await fetch(`/api/stories/${storyId}/keep`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ ...draft, baseVersion: baseVersion.current }),
+          });
           if (!response.ok) throw new Error(String(response.status));
           clearLocalDraft(userId, storyId);
+          savedKey.current = draftKey(draft!);
           setNotice(`${who} Your unsaved text was kept as a revision.`);
           router.refresh();
-        })
-        .catch(() => setNotice(`${who} Your unsaved text is kept in this browser until it can be sent.`));
+        } catch {
+          setNotice(`${who} Your unsaved text is kept in this browser until it can be sent.`);
+        }
+      })();
     },
   });
   const editing = lock.state.mode === 'editing' && canEdit;
   const editable = editing && !conflict && !offer;
+  const { claim: claimLock, release: releaseLock } = lock;
 
   // The first save's baseline: what the page was rendered with.
   useEffect(() => {
@@ -353,19 +383,23 @@ function LiveStoryEditor({
     const kept = readLocalDraft(userId, storyId);
     if (kept && draft) {
       if (draftKey(kept.draft) === draftKey(draft)) clearLocalDraft(userId, storyId);
+      // localStorage exists only in the browser, so the offer comes after hydration.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       else setOffer(kept);
     }
     // Only on opening the page.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // Timers and window listeners call the latest save through this.
+  const saveRef = useRef<(reason: SaveReason) => Promise<boolean>>(() => Promise.resolve(false));
   const save = useCallback(
-    async (reason: 'auto' | 'blur' | 'explicit' | 'retry' | 'leave'): Promise<boolean> => {
+    async (reason: SaveReason): Promise<boolean> => {
       window.clearTimeout(timer.current);
       if (blocked.current || !editing) return false;
       if (inFlight.current) {
         await inFlight.current;
-        return save(reason);
+        return saveRef.current(reason);
       }
       const draft = current();
       if (!draft) return false;
@@ -373,6 +407,14 @@ function LiveStoryEditor({
       if (key === savedKey.current) {
         if (reason === 'explicit') setExplicit(`Saved (version ${baseVersion.current}).`);
         clearLocalDraft(userId, storyId);
+        // Typed and undone before the save: nothing is unsaved any more.
+        setStatus((s) =>
+          s.kind === 'dirty' || s.kind === 'offline'
+            ? lastSavedAt.current
+              ? { kind: 'saved', at: lastSavedAt.current }
+              : { kind: 'idle' }
+            : s,
+        );
         return true;
       }
       setStatus({ kind: 'saving' });
@@ -389,7 +431,7 @@ function LiveStoryEditor({
           });
         } catch {
           setStatus({ kind: 'offline' });
-          timer.current = window.setTimeout(() => void save('retry'), RETRY_MS);
+          timer.current = window.setTimeout(() => void saveRef.current('retry'), RETRY_MS);
           return false;
         }
         const result = (await response.json().catch(() => null)) as SaveResponse | null;
@@ -402,7 +444,7 @@ function LiveStoryEditor({
         }
         if (!result) {
           setStatus({ kind: 'offline' });
-          timer.current = window.setTimeout(() => void save('retry'), RETRY_MS);
+          timer.current = window.setTimeout(() => void saveRef.current('retry'), RETRY_MS);
           return false;
         }
         switch (result.status) {
@@ -411,12 +453,13 @@ function LiveStoryEditor({
             savedKey.current = key;
             setFieldErrors({});
             const now = current();
+            lastSavedAt.current = new Date();
             if (now && draftKey(now) === key) {
               clearLocalDraft(userId, storyId);
-              setStatus({ kind: 'saved', at: new Date() });
+              setStatus({ kind: 'saved', at: lastSavedAt.current });
             } else {
               setStatus({ kind: 'dirty' });
-              timer.current = window.setTimeout(() => void save('auto'), AUTOSAVE_DELAY_MS);
+              timer.current = window.setTimeout(() => void saveRef.current('auto'), AUTOSAVE_DELAY_MS);
             }
             if (reason === 'explicit') setExplicit(`Saved (version ${result.version}).`);
             // The workflow buttons and the history beside the form follow the new version.
@@ -430,11 +473,12 @@ function LiveStoryEditor({
             router.refresh();
             return false;
           case 'locked':
+            // The refused text is already a revision on the server.
             clearLocalDraft(userId, storyId);
+            keptByServer.current = key;
             savedKey.current = key;
-            lock.lose(result.holderName, false);
-            setNotice(`${result.message}`);
             setStatus({ kind: 'idle' });
+            lock.lose(result.holderName, false);
             return false;
           case 'invalid':
             setFieldErrors(result.fieldErrors);
@@ -471,17 +515,33 @@ function LiveStoryEditor({
     },
     [current, editing, lock, router, storyId, userId],
   );
-  const saveRef = useRef(save);
-  saveRef.current = save;
+  useLayoutEffect(() => {
+    saveRef.current = save;
+  }, [save]);
+
+  // A workflow move made here (sent back for changes, approved…) hands the story on: the
+  // lock is let go, so its reporter can open it and edit, and taken again if this page
+  // starts editing once more. Unsaved text is saved first.
+  const shownState = useRef(workflowState);
+  useEffect(() => {
+    if (shownState.current === workflowState) return;
+    shownState.current = workflowState;
+    if (!hasUnsaved()) releaseLock();
+    else
+      void saveRef.current('auto').then((saved) => {
+        if (saved && !hasUnsaved()) releaseLock();
+      });
+  }, [workflowState, hasUnsaved, releaseLock]);
 
   const changed = useCallback(() => {
     if (blocked.current) return;
+    claimLock();
     setExplicit(null);
     setStatus((s) => (s.kind === 'offline' ? s : { kind: 'dirty' }));
     keepLocally();
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => void saveRef.current('auto'), AUTOSAVE_DELAY_MS);
-  }, [keepLocally]);
+  }, [keepLocally, claimLock]);
 
   // Ctrl/Cmd+S saves now; coming back online retries; leaving with unsaved text asks first.
   useEffect(() => {
@@ -572,6 +632,7 @@ function LiveStoryEditor({
       {offer && editing && (
         <LocalCopyOffer
           keptAt={offer.keptAt}
+          timeZone={timeZone}
           basedOn={
             offer.baseVersion !== null && offer.baseVersion < version
               ? `made on version ${offer.baseVersion}; the story has been saved since`
@@ -594,6 +655,7 @@ function LiveStoryEditor({
         <ConflictPanel
           mine={conflict.mine}
           theirs={conflict.theirs}
+          timeZone={timeZone}
           onKeepMine={() => {
             baseVersion.current = conflict.theirs.version;
             blocked.current = false;
@@ -601,10 +663,12 @@ function LiveStoryEditor({
             window.setTimeout(() => void saveRef.current('explicit'), 0);
           }}
           onTakeTheirs={() => {
-            const theirs = { ...conflict.theirs };
-            replaceContent(theirs);
+            const theirs = conflict.theirs;
+            replaceContent(draftOf(theirs));
             baseVersion.current = theirs.version;
-            savedKey.current = draftKey(theirs);
+            // Only the story's own fields: version, name and time are not part of the text.
+            savedKey.current = draftKey(draftOf(theirs));
+            lastSavedAt.current = new Date(theirs.updatedAt);
             blocked.current = false;
             clearLocalDraft(userId, storyId);
             setConflict(null);
@@ -631,6 +695,10 @@ function LiveStoryEditor({
         className="story-form"
         aria-label="Story"
         onChange={changed}
+        // Starting to work in the form takes the lock back if a workflow move let it go.
+        onFocus={() => {
+          if (editable) claimLock();
+        }}
         onBlur={(event) => {
           const next = event.relatedTarget as Node | null;
           if (!next || !event.currentTarget.contains(next)) {
@@ -684,7 +752,7 @@ function LiveStoryEditor({
           )}
           <p className="autosave-status" role="status" data-state={status.kind}>
             <span className="visually-hidden">Autosave: </span>
-            {statusText(status)}
+            {statusText(status, timeZone)}
           </p>
         </div>
       </form>
@@ -692,13 +760,25 @@ function LiveStoryEditor({
   );
 }
 
+function draftOf(copy: TheirCopy): StoryDraft {
+  return {
+    headline: copy.headline,
+    standfirst: copy.standfirst,
+    slug: copy.slug,
+    dateline: copy.dateline,
+    sectionId: copy.sectionId,
+    authorIds: copy.authorIds,
+    body: copy.body,
+  };
+}
+
 function lockBanner(state: ReturnType<typeof useEditLock>['state'], notice: string | null): string | null {
+  // The holder has gone since: what was said about them no longer holds.
+  if (state.mode === 'freed') return `${state.holderName} has stopped editing.`;
   if (notice) return notice;
   switch (state.mode) {
     case 'readonly':
       return state.takenFromYou ? `${state.holderName} took over this story.` : `${state.holderName} is editing`;
-    case 'freed':
-      return `${state.holderName} has stopped editing.`;
     case 'viewing':
       return state.holderName ? `${state.holderName} is editing` : null;
     case 'editing':

@@ -16,7 +16,16 @@ export function wordsChanged(revision: Pick<RevisionSummary, 'wordsAdded' | 'wor
 }
 
 /** The story's revisions beside the editor: who, when, how much; each compares with the current text. */
-export function StoryRevisions({ storyId, revisions }: { storyId: number; revisions: RevisionSummary[] }) {
+export function StoryRevisions({
+  storyId,
+  revisions,
+  timeZone,
+}: {
+  storyId: number;
+  revisions: RevisionSummary[];
+  /** The newsroom's zone, as every other time on the story page. */
+  timeZone: string;
+}) {
   const current = revisions.find((r) => r.kind === 'save');
   const shown = revisions.slice(0, 30);
   return (
@@ -34,7 +43,7 @@ export function StoryRevisions({ storyId, revisions }: { storyId: number; revisi
                 {revision.restoredFromId && <span className="note__tag">Restored</span>}
                 <br />
                 {revision.authorName} ·{' '}
-                <time dateTime={revision.createdAt.toISOString()}>{formatDateTime(revision.createdAt)}</time>
+                <time dateTime={revision.createdAt.toISOString()}>{formatDateTime(revision.createdAt, timeZone)}</time>
                 {words && ` · ${words}`}
               </p>
               {current && current.id !== revision.id && (

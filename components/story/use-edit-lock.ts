@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { LockResponse } from '@/lib/stories/autosave-protocol';
 
 /** How often the page renews its lock (the server lets it lapse after 45 s without one). */
@@ -22,6 +22,10 @@ const lockUrl = (storyId: number) => `/api/stories/${storyId}/lock`;
  * The story's edit lock, from this page's side: claimed on opening (if the user may edit),
  * renewed every HEARTBEAT_MS, let go on leaving. Losing it (an editor took over, or it
  * lapsed and someone else claimed it) is reported through onLost exactly once.
+ *
+ * `release()` lets go while the page stays open and editable (a workflow move handed the
+ * story on: an editor who sent it back must not keep its reporter out); the page then
+ * only watches, and `claim()` takes the lock again when its user starts editing.
  */
 export function useEditLock({
   storyId,
@@ -42,10 +46,14 @@ export function useEditLock({
         : { mode: 'editing' },
   );
   const [keptNotice, setKeptNotice] = useState<string | null>(null);
+  // Whether this page holds (or is claiming) the lock, as opposed to editing without it.
+  const claimed = useRef(canEdit && initial.status !== 'held');
   const stateRef = useRef(state);
-  stateRef.current = state;
   const onLostRef = useRef(onLost);
-  onLostRef.current = onLost;
+  useLayoutEffect(() => {
+    stateRef.current = state;
+    onLostRef.current = onLost;
+  });
 
   const lose = useCallback((holderName: string, takenFromYou: boolean) => {
     if (stateRef.current.mode !== 'editing') return;
@@ -58,7 +66,12 @@ export function useEditLock({
   const heartbeat = useCallback(async () => {
     const mode = stateRef.current.mode;
     try {
-      if (mode === 'editing') {
+      if (mode === 'editing' && !claimed.current) {
+        // Not holding it: only watch, so a colleague who starts editing is seen at once.
+        const response = await fetch(lockUrl(storyId), { cache: 'no-store' });
+        const body = (await response.json()) as LockResponse;
+        if (body.status === 'held' && !claimed.current) lose(body.holder.name, body.takenFromYou);
+      } else if (mode === 'editing') {
         const response = await fetch(lockUrl(storyId), { method: 'POST', body: '{}' });
         const body = (await response.json()) as LockResponse;
         if (body.status === 'held') lose(body.holder.name, body.takenFromYou);
@@ -86,6 +99,8 @@ export function useEditLock({
   }, [storyId, lose]);
 
   useEffect(() => {
+    // Its state changes come after the server answers, not during the effect.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void heartbeat();
     const timer = window.setInterval(() => void heartbeat(), HEARTBEAT_MS);
     const again = () => {
@@ -94,7 +109,7 @@ export function useEditLock({
     window.addEventListener('online', again);
     document.addEventListener('visibilitychange', again);
     const release = () => {
-      if (stateRef.current.mode === 'editing') {
+      if (stateRef.current.mode === 'editing' && claimed.current) {
         void fetch(lockUrl(storyId), { method: 'DELETE', keepalive: true }).catch(() => {});
       }
     };
@@ -109,14 +124,36 @@ export function useEditLock({
   }, [heartbeat, storyId]);
 
   // A workflow move took the right to edit away (submitted for review): let go of the lock.
+  // One gave it back (withdrawn, sent back for changes): edit again, claiming it as on opening.
   useEffect(() => {
     if (!canEdit && stateRef.current.mode !== 'viewing') {
-      if (stateRef.current.mode === 'editing') {
+      if (stateRef.current.mode === 'editing' && claimed.current) {
         void fetch(lockUrl(storyId), { method: 'DELETE', keepalive: true }).catch(() => {});
       }
+      claimed.current = false;
       setState({ mode: 'viewing', holderName: null });
+    } else if (canEdit && stateRef.current.mode === 'viewing') {
+      const next: EditLockState = { mode: 'editing' };
+      stateRef.current = next;
+      claimed.current = true;
+      setState(next);
+      void heartbeat();
     }
-  }, [canEdit, storyId]);
+  }, [canEdit, storyId, heartbeat]);
+
+  /** Lets go of the lock but stays editable; the next claim() takes it again. */
+  const release = useCallback(() => {
+    if (stateRef.current.mode !== 'editing' || !claimed.current) return;
+    claimed.current = false;
+    void fetch(lockUrl(storyId), { method: 'DELETE' }).catch(() => {});
+  }, [storyId]);
+
+  /** Takes the lock (again) as its user starts editing; a no-op while it is held. */
+  const claim = useCallback(() => {
+    if (stateRef.current.mode !== 'editing' || claimed.current) return;
+    claimed.current = true;
+    void heartbeat();
+  }, [heartbeat]);
 
   const takeOver = useCallback(async (): Promise<string | null> => {
     try {
@@ -133,5 +170,5 @@ export function useEditLock({
     }
   }, [storyId]);
 
-  return { state, keptNotice, lose, takeOver };
+  return { state, keptNotice, lose, takeOver, claim, release };
 }

@@ -41,10 +41,3 @@ export const AUTOSAVE_STATUS = {
   offline: 'Offline — changes kept locally',
   conflict: 'Conflict',
 } as const;
-
-/** `Saved 14:05`: the time of the last save, in the desk's own clock. */
-export function savedStatus(at: Date): string {
-  const hh = String(at.getHours()).padStart(2, '0');
-  const mm = String(at.getMinutes()).padStart(2, '0');
-  return `Saved ${hh}:${mm}`;
-}

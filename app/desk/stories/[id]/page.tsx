@@ -114,6 +114,8 @@ export default async function StoryPage({ params }: Props) {
           sections={sections}
           staff={staff}
           canEdit={story.canEdit}
+          timeZone={newsroomTimeZone()}
+          workflowState={story.state}
         />
       </div>
       <aside className="story-page__side" aria-label="Notes and history">
@@ -130,7 +132,7 @@ export default async function StoryPage({ params }: Props) {
         {story.publications.length > 0 && <PublicationHistory publications={story.publications} />}
         {wire && <WirePanel info={wire} />}
         <StoryNotes storyId={story.id} notes={story.notes} timeZone={newsroomTimeZone()} />
-        <StoryRevisions storyId={story.id} revisions={story.revisions} />
+        <StoryRevisions storyId={story.id} revisions={story.revisions} timeZone={newsroomTimeZone()} />
         <StoryTimeline events={story.events} />
       </aside>
     </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { StoryEditor } from '@/components/story/story-editor';
 import { requireStaffWith } from '@/lib/auth/current-user';
+import { newsroomTimeZone } from '@/lib/newsroom-time';
 import { listSections } from '@/lib/sections';
 import { emptyStoryBody } from '@/lib/stories/story-body';
 import { listActiveStaff } from '@/lib/users';
@@ -27,6 +28,7 @@ export default async function NewStoryPage() {
         sections={sections}
         staff={staff}
         canEdit
+        timeZone={newsroomTimeZone()}
       />
     </>
   );

@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { groupChanges } from '@/components/story/group-changes';
 import { RestoreRevisionButton } from '@/components/story/restore-revision-button';
 import { wordsChanged } from '@/components/story/story-revisions';
 import { requireStaff } from '@/lib/auth/current-user';
 import type { DiffPart } from '@/lib/diff/word-diff';
 import { NotFoundError } from '@/lib/errors';
-import { formatDateTime } from '@/lib/format-time';
+import { formatNewsroomTime } from '@/lib/newsroom-time';
 import { getStoryForEditor } from '@/lib/stories/get-story';
 import { StoryIdSchema } from '@/lib/stories/story-input';
 import { compareRevisions } from '@/lib/stories/story-revisions';
@@ -18,10 +19,12 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
+const words = (n: number) => `${n} ${n === 1 ? 'word' : 'words'}`;
+
 function Diff({ parts }: { parts: DiffPart[] }) {
   return (
     <>
-      {parts.map((part, i) =>
+      {groupChanges(parts).map((part, i) =>
         part.kind === 'added' ? (
           <ins key={i}>{part.text}</ins>
         ) : part.kind === 'removed' ? (
@@ -56,7 +59,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
         })
       : null;
   const option = (r: (typeof revisions)[number]) =>
-    `Version ${r.version}${r.kind === 'save' ? '' : ' (kept)'} — ${r.authorName}, ${formatDateTime(r.createdAt)}`;
+    `Version ${r.version}${r.kind === 'save' ? '' : ' (kept)'} — ${r.authorName}, ${formatNewsroomTime(r.createdAt)}`;
 
   return (
     <>
@@ -97,7 +100,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
             Version {comparison.from.version} → version {comparison.to.version}:{' '}
             {comparison.diff.added === 0 && comparison.diff.removed === 0
               ? 'no words changed'
-              : `${comparison.diff.added} words added, ${comparison.diff.removed} removed`}
+              : `${words(comparison.diff.added)} added, ${comparison.diff.removed} removed`}
           </h2>
           <p className="muted">
             Insertions are <ins>underlined</ins>, deletions <del>struck through</del>.
@@ -146,7 +149,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
                 </td>
                 <td>{r.authorName}</td>
                 <td>
-                  <time dateTime={r.createdAt.toISOString()}>{formatDateTime(r.createdAt)}</time>
+                  <time dateTime={r.createdAt.toISOString()}>{formatNewsroomTime(r.createdAt)}</time>
                 </td>
                 <td>{wordsChanged(r) ?? '—'}</td>
                 <td>
