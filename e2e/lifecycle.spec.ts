@@ -34,7 +34,8 @@ test('a story scheduled a few seconds ahead goes live on its own, and the report
   await editor.goto(url);
   await editor.getByRole('button', { name: 'Schedule' }).click();
   const dialog = editor.getByRole('dialog', { name: 'Schedule' });
-  const publishAt = new Date(Date.now() + 15_000);
+  // Whole seconds: that is what the field carries.
+  const publishAt = new Date(Math.ceil((Date.now() + 15_000) / 1000) * 1000);
   await dialog.getByLabel('Publish at').fill(localValue(publishAt));
   await dialog.getByRole('button', { name: 'Schedule' }).click();
   await expect(storyState(editor)).toHaveText('Scheduled');
@@ -43,10 +44,12 @@ test('a story scheduled a few seconds ahead goes live on its own, and the report
   await expect(async () => {
     const response = await reader.goto('/world/tidal-barrage-opens-at-dawn');
     expect(response?.status()).toBe(200);
-  }).toPass({ timeout: 40_000, intervals: [2000] });
+  }).toPass({ timeout: 40_000, intervals: [250] });
+  const lateMs = Date.now() - publishAt.getTime();
+  console.log(`scheduled story live for readers ${lateMs} ms after its Publish at time`);
   await expect(reader.getByRole('heading', { level: 1 })).toHaveText('Tidal barrage opens at dawn');
-  // It went out within seconds of its time.
-  expect(Date.now() - publishAt.getTime()).toBeLessThan(30_000);
+  // The issue's promise: live within 5 s of its time (the scheduler ticks every second).
+  expect(lateMs).toBeLessThan(5_000);
 
   await editor.reload();
   await expect(storyState(editor)).toHaveText('Published');

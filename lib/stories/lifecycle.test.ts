@@ -81,6 +81,23 @@ test('two schedulers racing publish each due story exactly once', async () => {
   for (const id of ids) expect(await eventsOf(id, 'publish')).toHaveLength(1);
 });
 
+test('a due story that cannot be published does not hold up the ones behind it', async () => {
+  // Scheduled behind the desk's back (an import, a hand edit): nobody's schedule to act on.
+  const { id: stuck } = await createTestStory(reporter);
+  await forceStoryState(stuck, 'scheduled');
+  const db = await getDb();
+  await db
+    .update(stories)
+    .set({ scheduledAt: at('2031-03-05T09:00:00Z') })
+    .where(eq(stories.id, stuck));
+  const { id: next } = await scheduledStory(at('2031-03-05T09:30:00Z'), at('2031-03-05T08:00:00Z'));
+  const result = await publishDueStories(at('2031-03-05T10:00:00Z'));
+  expect(result.published).toContain(next);
+  expect(result.published).not.toContain(stuck);
+  expect(result.failed).toEqual([{ id: stuck, reason: expect.stringContaining('schedule it again') }]);
+  expect((await getStoryForEditor(editor, stuck)).state).toBe('scheduled');
+});
+
 test('an embargo is refused at every entry point until it has passed', async () => {
   const now = at('2031-04-01T10:00:00Z');
   const embargo = at('2031-04-01T12:00:00Z');

@@ -27,7 +27,9 @@ async function schedulingEditor(storyId: number): Promise<Actor | null> {
  * it is still `scheduled` once locked. A story that fell due while no server ran is
  * published at the next start, and its timeline says how late.
  */
-export async function publishDueStories(now = new Date()): Promise<{ published: number[] }> {
+export async function publishDueStories(
+  now = new Date(),
+): Promise<{ published: number[]; failed: { id: number; reason: string }[] }> {
   const db = await getDb();
   const due = await db
     .select({ id: stories.id })
@@ -36,19 +38,26 @@ export async function publishDueStories(now = new Date()): Promise<{ published: 
     .orderBy(asc(stories.scheduledAt))
     .limit(BATCH);
   const published: number[] = [];
+  const failed: { id: number; reason: string }[] = [];
   for (const { id } of due) {
     const actor = await schedulingEditor(id);
-    if (!actor) continue;
+    if (!actor) {
+      failed.push({ id, reason: 'no one is recorded as having scheduled it: schedule it again' });
+      continue;
+    }
     try {
       await transitionStory(actor, id, { action: 'publish' }, now, { scheduledRun: true });
       published.push(id);
     } catch (error) {
       // Already published elsewhere, being published by another server, or (if its
       // embargo was moved past the schedule) refused: all mean "not this time".
-      if (!(error instanceof ConflictError)) throw error;
+      if (error instanceof ConflictError) continue;
+      // Anything else (the scheduling editor lost the right to publish, a story that no
+      // longer validates) must not hold up the stories behind it: reported, and retried.
+      failed.push({ id, reason: error instanceof Error ? error.message : String(error) });
     }
   }
-  return { published };
+  return { published, failed };
 }
 
 export type Scheduler = { stop: () => Promise<void> };
@@ -63,11 +72,18 @@ export function startScheduler(
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  // A story that cannot be published is retried every tick: say so once, not every second.
+  const reported = new Map<number, string>();
 
   const tick = () => {
     running = publishDueStories(clock())
-      .then(({ published }) => {
+      .then(({ published, failed }) => {
         if (published.length > 0) log(`Wiredesk scheduler: published stories ${published.join(', ')}`);
+        for (const { id, reason } of failed) {
+          if (reported.get(id) === reason) continue;
+          reported.set(id, reason);
+          log(`Wiredesk scheduler: story ${id} is due but could not be published: ${reason}`);
+        }
       })
       .catch((error: unknown) => log(`Wiredesk scheduler: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => {
