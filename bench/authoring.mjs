@@ -61,7 +61,7 @@ try {
 
   let version = 0;
   const page = await timeRequest(`${base}/desk/stories/${storyId}`, { headers: { cookie } });
-  version = Number(/Version (\d+)/.exec(page.body)?.[1]);
+  version = Number(/Version (?:<!-- -->)?(\d+)/.exec(page.body)?.[1]);
   if (!version) throw new Error('no version on the story page');
   let typed = '';
   const save = async (word) => {

@@ -1,7 +1,16 @@
 'use client';
 
-import { signOut } from 'next-auth/react';
 import { useState } from 'react';
+
+/** What next-auth's signOut() does, without its client library (~10 KB gzipped on every desk page). */
+async function signOut(): Promise<void> {
+  const { csrfToken } = (await (await fetch('/api/auth/csrf')).json()) as { csrfToken: string };
+  await fetch('/api/auth/signout', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ csrfToken, json: 'true' }),
+  });
+}
 
 export function SignOutButton() {
   const [pending, setPending] = useState(false);
@@ -12,7 +21,7 @@ export function SignOutButton() {
       disabled={pending}
       onClick={async () => {
         setPending(true);
-        await signOut({ redirect: false });
+        await signOut();
         // A full load, not router.push: it drops the client router cache of desk pages,
         // which matters on a shared newsroom terminal.
         // eslint-disable-next-line @next/next/no-location-assign-relative-destination

@@ -2,30 +2,49 @@
 
 import type { Editor, EditorOptions } from '@tiptap/core';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
+import { Blockquote } from '@tiptap/extension-blockquote';
+import { Bold } from '@tiptap/extension-bold';
+import { Document } from '@tiptap/extension-document';
+import { HardBreak } from '@tiptap/extension-hard-break';
+import { Heading } from '@tiptap/extension-heading';
+import { HorizontalRule } from '@tiptap/extension-horizontal-rule';
+import { Italic } from '@tiptap/extension-italic';
+import { BulletList, ListItem, ListKeymap, OrderedList } from '@tiptap/extension-list';
+import { Paragraph } from '@tiptap/extension-paragraph';
+import { Text } from '@tiptap/extension-text';
+import dynamic from 'next/dynamic';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type MutableRefObject, type ReactNode } from 'react';
 import { cleanPastedHtml } from '@/lib/editor/clean-pasted-html';
-import { isSafeHref, type StoryBody } from '@/lib/stories/story-body';
-import { ImageUploadDialog } from './image-upload-dialog';
+import { isSafeHref, type StoryBody } from '@/lib/stories/story-body-model';
 import { StoryImage } from './image-node';
+import { EditorBasics } from './editor-basics';
+import { StoryLink } from './link-mark';
+
+// Opened from the toolbar only: loaded on first use.
+const ImageUploadDialog = dynamic(() => import('./image-upload-dialog').then((m) => m.ImageUploadDialog), {
+  ssr: false,
+});
 
 // Exactly the nodes and marks StoryBodySchema accepts: anything else the editor could
 // make would be refused on save, so it is switched off here.
+// One by one rather than StarterKit, which would bundle code blocks, strike, underline
+// and its link extension even when they are switched off.
 const EXTENSIONS = [
-  StarterKit.configure({
-    heading: { levels: [2, 3] },
-    code: false,
-    codeBlock: false,
-    strike: false,
-    underline: false,
-    link: {
-      openOnClick: false,
-      autolink: true,
-      defaultProtocol: 'https',
-      isAllowedUri: (url) => isSafeHref(url),
-      HTMLAttributes: { rel: 'noopener', target: null },
-    },
-  }),
+  Document,
+  Paragraph,
+  Text,
+  Bold,
+  Italic,
+  StoryLink,
+  Heading.configure({ levels: [2, 3] }),
+  BulletList,
+  OrderedList,
+  ListItem,
+  ListKeymap,
+  Blockquote,
+  HorizontalRule,
+  HardBreak,
+  EditorBasics,
   StoryImage,
 ];
 

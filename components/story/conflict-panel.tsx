@@ -2,7 +2,7 @@
 
 import { diffWordsBounded, type DiffPart } from '@/lib/diff/word-diff';
 import type { StoryDraft, TheirCopy } from '@/lib/stories/autosave-protocol';
-import { storyBodyToText } from '@/lib/stories/story-body';
+import { storyBodyToText } from '@/lib/stories/story-body-model';
 import { formatDateTime } from '@/lib/format-time';
 import { groupChanges } from './group-changes';
 

@@ -10,7 +10,7 @@ import {
   MAX_IMAGE_CREDIT_LENGTH,
   MEDIA_ID_PATTERN,
   type StoryImageAttrs,
-} from '@/lib/stories/story-body';
+} from '@/lib/stories/story-body-model';
 
 const text = (name: string) => ({
   default: '',

@@ -4,7 +4,11 @@ import type { Editor } from '@tiptap/core';
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { ACCEPTED_IMAGE_TYPES, formatBytes, MAX_IMAGE_BYTES } from '@/lib/media/image-type';
-import { MAX_IMAGE_ALT_LENGTH, MAX_IMAGE_CAPTION_LENGTH, MAX_IMAGE_CREDIT_LENGTH } from '@/lib/stories/story-body';
+import {
+  MAX_IMAGE_ALT_LENGTH,
+  MAX_IMAGE_CAPTION_LENGTH,
+  MAX_IMAGE_CREDIT_LENGTH,
+} from '@/lib/stories/story-body-model';
 
 type Uploaded = { id: string; width: number; height: number };
 

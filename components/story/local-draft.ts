@@ -1,7 +1,7 @@
 // Unsaved work kept in this browser (localStorage) until the server has it: it survives a
 // reload, a crash, a closed tab or a dropped connection, and is offered back on return.
 import type { StoryDraft } from '@/lib/stories/autosave-protocol';
-import { StoryBodySchema } from '@/lib/stories/story-body';
+import { normalizeStoryBody } from '@/lib/stories/story-body-model';
 
 export type LocalDraft = { draft: StoryDraft; baseVersion: number | null; keptAt: string };
 
@@ -48,12 +48,11 @@ function canonical(value: unknown): string {
 
 /** One string per distinct draft: equal strings mean the server would store the same story. */
 export function draftKey(draft: StoryDraft): string {
-  const body = StoryBodySchema.safeParse(draft.body);
   return canonical({
     ...draft,
     headline: draft.headline.trim(),
     standfirst: draft.standfirst.trim(),
     dateline: draft.dateline.trim(),
-    body: body.success ? body.data : draft.body,
+    body: normalizeStoryBody(draft.body),
   });
 }

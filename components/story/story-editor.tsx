@@ -1,6 +1,7 @@
 'use client';
 
 import type { Editor } from '@tiptap/core';
+import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
 import { useActionState, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createStoryAction } from '@/app/desk/stories/actions';
@@ -8,13 +9,16 @@ import { ActionMessage } from '@/components/ui/action-message';
 import { FieldError } from '@/components/ui/field-error';
 import { IDLE, type ActionResult } from '@/lib/action-result';
 import { AUTOSAVE_STATUS, type SaveResponse, type StoryDraft, type TheirCopy } from '@/lib/stories/autosave-protocol';
-import type { StoryBody } from '@/lib/stories/story-body';
+import type { StoryBody } from '@/lib/stories/story-body-model';
 import { BodyEditor } from './body-editor';
 import type { Person } from './bylines-field';
-import { ConflictPanel, TheirVersion } from './conflict-panel';
 import { clearLocalDraft, draftKey, readLocalDraft, writeLocalDraft, type LocalDraft } from './local-draft';
 import { StoryFields, type FieldValues } from './story-fields';
 import { useEditLock, type InitialLock } from './use-edit-lock';
+
+// Shown only on a conflict: loaded then, so the word diff stays out of the editor's first load.
+const ConflictPanel = dynamic(() => import('./conflict-panel').then((m) => m.ConflictPanel), { ssr: false });
+const TheirVersion = dynamic(() => import('./conflict-panel').then((m) => m.TheirVersion), { ssr: false });
 
 /** Saves this long after the last keystroke (and at once on blur, Ctrl/Cmd+S and Save). */
 export const AUTOSAVE_DELAY_MS = 2000;

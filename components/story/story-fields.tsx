@@ -1,7 +1,7 @@
 'use client';
 
 import { FieldError } from '@/components/ui/field-error';
-import { MAX_HEADLINE_LENGTH, MAX_STANDFIRST_LENGTH } from '@/lib/stories/story-input';
+import { MAX_HEADLINE_LENGTH, MAX_STANDFIRST_LENGTH } from '@/lib/stories/story-limits';
 import { BylinesField, type Person } from './bylines-field';
 
 // Past these, search engines and social cards cut the text off.

@@ -1,5 +1,12 @@
 import { expect, test } from 'vitest';
-import { emptyStoryBody, StoryBodySchema, storyBodyFromParagraphs, storyBodyToText } from './story-body';
+import {
+  emptyStoryBody,
+  normalizeStoryBody,
+  StoryBodySchema,
+  storyBodyFromParagraphs,
+  storyBodyToText,
+  type StoryBody,
+} from './story-body';
 
 const text = (value: string) => ({ type: 'text', text: value });
 
@@ -93,4 +100,51 @@ test('helpers make valid bodies', () => {
   const body = storyBodyFromParagraphs(['A', '', 'B']);
   expect(StoryBodySchema.parse(body)).toEqual(body);
   expect(storyBodyToText(body)).toBe('A\n\nB');
+});
+
+test('the browser-side normalizer keeps exactly what the schema keeps', () => {
+  // As the editor hands it over: attributes we never store, untrimmed image texts.
+  const fromEditor = {
+    type: 'doc',
+    content: [
+      { type: 'paragraph', attrs: { textAlign: null }, content: [{ type: 'text', text: 'Plain ' }] },
+      {
+        type: 'paragraph',
+        content: [
+          {
+            type: 'text',
+            text: 'linked',
+            marks: [{ type: 'link', attrs: { href: 'https://a.example/', target: '_blank', rel: null, class: null } }],
+          },
+          { type: 'hardBreak' },
+          { type: 'text', text: 'bold', marks: [{ type: 'bold', attrs: {} }] },
+        ],
+      },
+      { type: 'heading', attrs: { level: 2, id: 'x' }, content: [{ type: 'text', text: 'Crosshead' }] },
+      {
+        type: 'orderedList',
+        attrs: { start: 3, type: null },
+        content: [{ type: 'listItem', content: [{ type: 'paragraph' }] }],
+      },
+      {
+        type: 'bulletList',
+        content: [{ type: 'listItem', attrs: {}, content: [{ type: 'blockquote', content: [{ type: 'paragraph' }] }] }],
+      },
+      { type: 'horizontalRule', attrs: {} },
+      {
+        type: 'image',
+        attrs: {
+          mediaId: 'abcdefghijklmnopqrstuvwxyz',
+          width: 800,
+          height: 600,
+          alt: ' A ferry ',
+          caption: 'Dover ',
+          credit: ' AFP',
+          uploading: false,
+        },
+      },
+    ],
+  };
+  // toEqual ignores key order and keys whose value is undefined, as the stored jsonb does.
+  expect(normalizeStoryBody(fromEditor as unknown as StoryBody)).toEqual(StoryBodySchema.parse(fromEditor));
 });

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { WORKFLOW_ACTIONS } from '@/lib/workflow';
 import { SlugSchema } from './slug';
 import { StoryBodySchema } from './story-body';
+import { MAX_HEADLINE_LENGTH, MAX_STANDFIRST_LENGTH } from './story-limits';
 
 // One schema per form, shared by the form, the server action, lib/ and the tests.
 
-export const MAX_HEADLINE_LENGTH = 300;
-export const MAX_STANDFIRST_LENGTH = 1000;
+export { MAX_HEADLINE_LENGTH, MAX_STANDFIRST_LENGTH };
 
 export const StoryIdSchema = z.coerce
   .number({ error: 'Unknown id' })
