@@ -379,6 +379,32 @@ test('a conflict resolved with Take theirs shows their text; mine stays in the r
   await expect(diffBody(first).locator('del')).toHaveText('Mine: a narrow margin decided it');
 });
 
+test('a conflict merged by hand: their version stays beside mine, and the merged text is saved', async ({ open }) => {
+  const { first } = await twoTabsInConflict(open, 'Council vote on cycle paths');
+  await first.getByRole('button', { name: 'Merge by hand' }).click();
+  const theirs = first.getByRole('region', { name: 'Their version', exact: true });
+  await expect(theirs).toContainText('Theirs: motion carried unanimously');
+  await expect(first.getByRole('region', { name: /^Conflict/ })).toHaveCount(0);
+  await expectEditable(first);
+  // Nothing is saved until the merge changes something: the story is still theirs.
+  await expect(storyBody(first)).toHaveText('The council met at noon. Mine: a narrow margin decided it.');
+
+  // Their sentence, copied across by hand, after mine.
+  await typeAtEnd(first, ' Theirs: motion carried unanimously.');
+  await expect(autosave(first)).toHaveText(SAVED, SERVER);
+  await theirs.getByRole('button', { name: 'Done merging' }).click();
+  await expect(theirs).toHaveCount(0);
+
+  await first.reload();
+  await expect(storyBody(first)).toHaveText(
+    'The council met at noon. Mine: a narrow margin decided it. Theirs: motion carried unanimously.',
+  );
+  // The merge went onto their version (no second conflict), so only my sentence is new against it.
+  await compareWithCurrent(first, /^Version 2(?!\d)/);
+  await expect(diffBody(first).locator('ins')).toHaveText(/^\s*\.?\s*Mine: a narrow margin decided it\.?\s*$/);
+  await expect(diffBody(first).locator('del')).toHaveCount(0);
+});
+
 test('an image needs a credit, shows in Preview with it, and the published article serves resized copies', async ({
   open,
 }) => {
