@@ -4,12 +4,17 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { stories } from '@/db/schema';
 import { ConflictError } from '@/lib/errors';
-import { formatNewsroomTime } from '@/lib/newsroom-time';
+import { formatNewsroomTime, NewsroomTimeSchema } from '@/lib/newsroom-time';
 import { requirePermission, type Actor } from '@/lib/permissions';
 import { parseOrThrow } from '@/lib/validation';
 import { lockStory, recordStoryEvent } from './story-record';
 
-export const EmbargoSchema = z.object({ embargoUntil: z.date().nullable() });
+/** `null` lifts the embargo; a Date or a `datetime-local` value in newsroom time sets it. */
+export const EmbargoSchema = z.object({
+  embargoUntil: NewsroomTimeSchema.refine((value) => value !== undefined, {
+    error: 'Choose when the embargo lifts',
+  }),
+});
 
 /**
  * Sets, moves or lifts a story's embargo (editors: an embargo protects the newsroom's
@@ -20,7 +25,7 @@ export const EmbargoSchema = z.object({ embargoUntil: z.date().nullable() });
 export async function setStoryEmbargo(
   actor: Actor,
   storyId: number,
-  input: { embargoUntil: Date | null },
+  input: { embargoUntil: Date | string | null },
   now = new Date(),
 ): Promise<void> {
   requirePermission(actor, 'story:publish');

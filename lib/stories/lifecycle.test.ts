@@ -147,6 +147,28 @@ test('setting and lifting an embargo is for editors, and audited', async () => {
   expect((await getStoryForEditor(editor, id)).embargoUntil).toBeNull();
 });
 
+test('times typed in the desk are read in the newsroom zone; a blank or impossible one is refused for its field', async () => {
+  const { id } = await createTestStory(reporter);
+  await forceStoryState(id, 'approved');
+  const now = at('2031-05-01T10:00:00Z');
+  const refusal = (promise: Promise<unknown>) =>
+    promise.then(
+      () => null,
+      (error: unknown) => error as ValidationError,
+    );
+  const blank = await refusal(setStoryEmbargo(editor, id, { embargoUntil: '' }, now));
+  expect(blank).toBeInstanceOf(ValidationError);
+  expect(blank!.fieldErrors).toEqual({ embargoUntil: ['Choose when the embargo lifts'] });
+  const garbled = await refusal(transitionStory(editor, id, { action: 'schedule', publishAt: 'soon' }, now));
+  expect(garbled!.fieldErrors).toEqual({ publishAt: ['Enter a valid date and time'] });
+
+  await setStoryEmbargo(editor, id, { embargoUntil: '2031-05-01T11:00' }, now);
+  await transitionStory(editor, id, { action: 'schedule', publishAt: '2031-05-01T12:30' }, now);
+  const story = await getStoryForEditor(editor, id);
+  expect(story.embargoUntil).toEqual(at('2031-05-01T11:00:00Z'));
+  expect(story.scheduledAt).toEqual(at('2031-05-01T12:30:00Z'));
+});
+
 test('a correction appears in the article with its date, oldest first, and in the JSON-LD', async () => {
   const { id, slug } = await createTestStory(reporter, { headline: 'Bridge toll rises' });
   await forceStoryState(id, 'approved');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NewsroomTimeSchema } from '@/lib/newsroom-time';
 import { WORKFLOW_ACTIONS } from '@/lib/workflow';
 import { SlugSchema } from './slug';
 import { StoryBodySchema } from './story-body';
@@ -57,7 +58,8 @@ export type StoryEditorInput = z.input<typeof StoryEditorSchema>;
 export const TransitionSchema = z.object({
   action: z.enum(WORKFLOW_ACTIONS, { error: 'Unknown workflow action' }),
   note: z.string().trim().max(5000, 'Note must be at most 5,000 characters').optional(),
-  publishAt: z.coerce.date({ error: 'Enter a valid date and time' }).optional(),
+  /** A Date, or a `datetime-local` value in the newsroom's zone (the Schedule dialog). */
+  publishAt: NewsroomTimeSchema.optional(),
   /** Publish update only: this update corrects the story; `correction` is the public text. */
   isCorrection: z.coerce.boolean().optional(),
   correction: z.string().trim().max(2000, 'Correction must be at most 2,000 characters').optional(),

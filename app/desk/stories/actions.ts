@@ -5,7 +5,6 @@ import { revalidatePath } from 'next/cache';
 import { toActionResult, type ActionResult } from '@/lib/action-result';
 import { requireStaff } from '@/lib/auth/current-user';
 import { ValidationError } from '@/lib/errors';
-import { newsroomTimeZone, parseNewsroomLocalTime } from '@/lib/newsroom-time';
 import { createStory } from '@/lib/stories/create-story';
 import { setStoryEmbargo } from '@/lib/stories/embargo';
 import { addStoryNote, resolveStoryNote } from '@/lib/stories/story-notes';
@@ -28,18 +27,6 @@ function jsonField(form: FormData, name: string): unknown {
 }
 
 // A `datetime-local` field, typed in the newsroom's time zone.
-function readNewsroomTime(form: FormData, name: string): Date | undefined {
-  const value = text(form, name);
-  if (!value) return undefined;
-  const parsed = parseNewsroomLocalTime(value);
-  if (parsed.status === 'ok') return parsed.date;
-  const message =
-    parsed.status === 'nonexistent'
-      ? `That time does not exist in ${newsroomTimeZone()}: the clocks skip it for daylight saving`
-      : 'Enter a valid date and time';
-  throw new ValidationError(message, { [name]: [message] });
-}
-
 function storyFields(form: FormData) {
   const authorIds = form.getAll('authorIds').map(String);
   return {
@@ -105,13 +92,12 @@ export async function transitionStoryAction(
   const actor = await requireStaff();
   const action = text(form, 'action');
   try {
-    const publishAt = readNewsroomTime(form, 'publishAt');
     await transitionStory(actor, storyId, {
       action: action as WorkflowAction, // checked by TransitionSchema in lib/
       note: text(form, 'note'),
       isCorrection: form.get('isCorrection') === 'on',
       correction: text(form, 'correction'),
-      publishAt,
+      publishAt: text(form, 'publishAt'),
       expectedVersion: text(form, 'expectedVersion') || undefined,
     });
     revalidatePath(`/desk/stories/${storyId}`);
@@ -160,11 +146,7 @@ export async function setEmbargoAction(
   const actor = await requireStaff();
   try {
     const lift = form.get('intent') === 'lift';
-    const embargoUntil = lift ? null : readNewsroomTime(form, 'embargoUntil');
-    if (!lift && !embargoUntil) {
-      throw new ValidationError('Choose when the embargo lifts', { embargoUntil: ['Choose when the embargo lifts'] });
-    }
-    await setStoryEmbargo(actor, storyId, { embargoUntil: embargoUntil ?? null });
+    await setStoryEmbargo(actor, storyId, { embargoUntil: lift ? null : (text(form, 'embargoUntil') ?? '') });
     revalidatePath(`/desk/stories/${storyId}`);
     return { status: 'success', message: lift ? 'Embargo lifted.' : 'Embargo set.' };
   } catch (error) {
