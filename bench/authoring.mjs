@@ -9,24 +9,21 @@
 //   node bench/authoring.mjs [stories=10000] [saves=300]
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { buildIsCurrent, buildOrExit } from '../scripts/lib/build.mjs';
-import { pageJavaScript, percentiles, ROOT, signIn, startBenchServer, timeRequest } from './lib/server.mjs';
+import {
+  generateStoriesDataDir,
+  pageJavaScript,
+  percentiles,
+  signIn,
+  startBenchServer,
+  timeRequest,
+} from './lib/server.mjs';
 
 const storyCount = Number(process.argv[2] ?? 10_000);
 const saves = Number(process.argv[3] ?? 300);
 if (!buildIsCurrent()) buildOrExit('the benchmark runs against a production build');
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wiredesk-bench-authoring-'));
-const env = { ...process.env, DATABASE_URL: '', WIREDESK_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: '1' };
-console.log(`Generating ${storyCount} stories in ${dataDir}…`);
-const generated = spawnSync(
-  process.execPath,
-  ['--conditions=react-server', '--import', 'tsx', 'bench/fixtures/generate-stories.ts', String(storyCount)],
-  { cwd: ROOT, env, stdio: 'inherit' },
-);
-if (generated.status !== 0) process.exit(1);
+const { dataDir, env } = generateStoriesDataDir(storyCount, 'authoring');
 
 const SENTENCE =
   'The harbour authority said the ferries would resume once the storm had passed, and that passengers should check before travelling.';

@@ -4,26 +4,16 @@
 // page, filtered, searched, 50,000 stories deep — the board and the dashboards.
 // Baseline in the same run: /login, a page that touches no story.
 //   node bench/desk-queries.mjs [stories=100000] [requests=60]
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { buildIsCurrent, buildOrExit, ROOT } from '../scripts/lib/build.mjs';
-import { percentiles, signIn as signInAt, startBenchServer } from './lib/server.mjs';
+import { buildIsCurrent, buildOrExit } from '../scripts/lib/build.mjs';
+import { generateStoriesDataDir, percentiles, signIn as signInAt, startBenchServer } from './lib/server.mjs';
 
 const storyCount = Number(process.argv[2] ?? 100_000);
 const requests = Number(process.argv[3] ?? 60);
 if (!buildIsCurrent()) buildOrExit('the benchmark runs against a production build');
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wiredesk-bench-desk-'));
-const env = { ...process.env, DATABASE_URL: '', WIREDESK_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: '1' };
-console.log(`Generating ${storyCount} stories in ${dataDir}…`);
-const generated = spawnSync(
-  process.execPath,
-  ['--conditions=react-server', '--import', 'tsx', 'bench/fixtures/generate-stories.ts', String(storyCount)],
-  { cwd: ROOT, env, stdio: 'inherit' },
-);
-if (generated.status !== 0) process.exit(1);
+const { dataDir, env } = generateStoriesDataDir(storyCount, 'desk');
 
 const server = await startBenchServer(env);
 const { base } = server;

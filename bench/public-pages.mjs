@@ -5,12 +5,11 @@
 // pages, feeds and sitemaps, once cached. Baseline in the same run: a static file of
 // about an article's size served by the same server from public/.
 //   node bench/public-pages.mjs [stories=100000] [requests=200] [seconds=3] [concurrency=8]
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildIsCurrent, buildOrExit, ROOT } from '../scripts/lib/build.mjs';
-import { pageJavaScript, percentiles, startBenchServer } from './lib/server.mjs';
+import { generateStoriesDataDir, pageJavaScript, percentiles, startBenchServer } from './lib/server.mjs';
 
 const storyCount = Number(process.argv[2] ?? 100_000);
 const requests = Number(process.argv[3] ?? 200);
@@ -18,15 +17,7 @@ const seconds = Number(process.argv[4] ?? 3);
 const concurrency = Number(process.argv[5] ?? 8);
 if (!buildIsCurrent()) buildOrExit('the benchmark runs against a production build');
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wiredesk-bench-public-'));
-const env = { ...process.env, DATABASE_URL: '', WIREDESK_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: '1' };
-console.log(`Generating ${storyCount} stories in ${dataDir}…`);
-const generated = spawnSync(
-  process.execPath,
-  ['--conditions=react-server', '--import', 'tsx', 'bench/fixtures/generate-stories.ts', String(storyCount)],
-  { cwd: ROOT, env, stdio: 'inherit' },
-);
-if (generated.status !== 0) process.exit(1);
+const { dataDir, env } = generateStoriesDataDir(storyCount, 'public');
 
 // The baseline: a static HTML file the size of a typical article page (~21 KB),
 // written before the server starts so it serves it like any file in public/.

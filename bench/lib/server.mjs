@@ -1,7 +1,10 @@
 // What every HTTP benchmark needs: a production server on a free loopback port with its
 // own data directory, signed-in sessions, timed requests, percentiles and the client
 // JavaScript a page ships.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import { NEXT_BIN, ROOT } from '../../scripts/lib/build.mjs';
 import { freePort } from '../../scripts/lib/free-port.mjs';
@@ -88,3 +91,20 @@ export async function pageJavaScript(base, path, headers = {}) {
 }
 
 export { ROOT };
+
+/**
+ * A fresh data directory filled by the desk benchmark's generator (the demo seed, 40
+ * staff, `count` stories in every state); exits the benchmark if generation fails.
+ */
+export function generateStoriesDataDir(count, label) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `wiredesk-bench-${label}-`));
+  const env = { ...process.env, DATABASE_URL: '', WIREDESK_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: '1' };
+  console.log(`Generating ${count} stories in ${dataDir}…`);
+  const generated = spawnSync(
+    process.execPath,
+    ['--conditions=react-server', '--import', 'tsx', 'bench/fixtures/generate-stories.ts', String(count)],
+    { cwd: ROOT, env, stdio: 'inherit' },
+  );
+  if (generated.status !== 0) process.exit(1);
+  return { dataDir, env };
+}

@@ -18,7 +18,7 @@ import { can, canResolveNote, type Actor } from '@/lib/permissions';
 import { allowedActions, type StoryState, type WorkflowAction } from '@/lib/workflow';
 import type { StoryBody } from './story-body';
 import { hasPendingChanges } from './story-record';
-import type { RevisionSummary } from './story-revisions';
+import { listRevisions, type RevisionSummary } from './story-revisions';
 
 export type StoryForEditor = {
   id: number;
@@ -102,21 +102,7 @@ export async function getStoryForEditor(actor: Actor, storyId: number): Promise<
       .innerJoin(users, eq(users.id, storyAuthors.userId))
       .where(eq(storyAuthors.storyId, storyId))
       .orderBy(asc(storyAuthors.position)),
-    db
-      .select({
-        id: storyRevisions.id,
-        version: storyRevisions.version,
-        kind: storyRevisions.kind,
-        authorName: users.name,
-        createdAt: storyRevisions.createdAt,
-        wordsAdded: storyRevisions.wordsAdded,
-        wordsRemoved: storyRevisions.wordsRemoved,
-        restoredFromId: storyRevisions.restoredFromId,
-      })
-      .from(storyRevisions)
-      .innerJoin(users, eq(users.id, storyRevisions.authorId))
-      .where(eq(storyRevisions.storyId, storyId))
-      .orderBy(desc(storyRevisions.id)),
+    listRevisions(storyId),
     db
       .select({
         id: storyEvents.id,

@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type Transaction } from '@/db/client';
 import { stories, storyRevisions } from '@/db/schema';
 import { countWordChanges } from '@/lib/diff/word-diff';
 import { ForbiddenError, StaleVersionError, StoryLockedError } from '@/lib/errors';
@@ -40,6 +40,43 @@ export function revisionText(story: { headline: string; standfirst: string; body
 }
 
 /**
+ * Text that did not become the working copy — a save refused as stale or for someone
+ * else's lock, or unsaved text sent after losing the lock — kept as a revision beside the
+ * versions (at the version it was based on), so nothing typed is lost.
+ */
+export async function keepRefusedText(
+  tx: Transaction,
+  input: {
+    storyId: number;
+    actorId: number;
+    kind: 'conflict' | 'takeover';
+    draft: { headline: string; standfirst: string; body: StoryBody; baseVersion: number };
+    bodyText: string;
+    words: { added: number; removed: number };
+    now: Date;
+  },
+): Promise<number> {
+  const { draft, words } = input;
+  const [kept] = await tx
+    .insert(storyRevisions)
+    .values({
+      storyId: input.storyId,
+      version: draft.baseVersion,
+      kind: input.kind,
+      headline: draft.headline,
+      standfirst: draft.standfirst,
+      body: draft.body,
+      bodyText: input.bodyText,
+      authorId: input.actorId,
+      wordsAdded: words.added,
+      wordsRemoved: words.removed,
+      createdAt: input.now,
+    })
+    .returning({ id: storyRevisions.id });
+  return kept!.id;
+}
+
+/**
  * Saves the working copy. The save names the version it was based on; if someone
  * saved since, it is refused with StaleVersionError — and the refused text is kept as a
  * revision first, so nothing typed is lost. A save that changes nothing writes nothing.
@@ -61,25 +98,8 @@ export async function saveStory(
       throw new ForbiddenError('You cannot edit this story in its current state.');
     }
     const words = countWordChanges(revisionText(story), revisionText({ ...data, bodyText }));
-    const keep = async (kind: 'conflict' | 'takeover') => {
-      const [kept] = await tx
-        .insert(storyRevisions)
-        .values({
-          storyId,
-          version: data.baseVersion,
-          kind,
-          headline: data.headline,
-          standfirst: data.standfirst,
-          body: data.body,
-          bodyText,
-          authorId: actor.id,
-          wordsAdded: words.added,
-          wordsRemoved: words.removed,
-          createdAt: now,
-        })
-        .returning({ id: storyRevisions.id });
-      return kept!.id;
-    };
+    const keep = (kind: 'conflict' | 'takeover') =>
+      keepRefusedText(tx, { storyId, actorId: actor.id, kind, draft: data, bodyText, words, now });
 
     // Someone else holds the edit lock (an editor took over): refused, and kept.
     const lockedBy = await findOtherLiveLock(tx, storyId, actor.id, now);

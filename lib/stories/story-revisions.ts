@@ -8,7 +8,7 @@ import { ForbiddenError, NotFoundError, StoryLockedError, ValidationError } from
 import { resolveBodyImages } from '@/lib/media/media-store';
 import { can, type Actor } from '@/lib/permissions';
 import { parseOrThrow } from '@/lib/validation';
-import { canonicalJson, revisionText } from './save-story';
+import { canonicalJson, keepRefusedText, revisionText } from './save-story';
 import { storyBodyToText, type StoryBody } from './story-body';
 import { StoryEditorSchema, StoryIdSchema, type StoryEditorInput } from './story-input';
 import { findOtherLiveLock } from './story-lock';
@@ -100,23 +100,15 @@ export async function keepUnsavedText(
     if (!can(actor, 'edit', story) && !story.authorIds.includes(actor.id) && !tookFrom) {
       throw new ForbiddenError('You cannot keep text on this story.');
     }
-    const words = countWordChanges(revisionText(story), revisionText({ ...data, bodyText }));
-    const [kept] = await tx
-      .insert(storyRevisions)
-      .values({
-        storyId,
-        version: data.baseVersion,
-        kind: 'takeover',
-        headline: data.headline,
-        standfirst: data.standfirst,
-        body: data.body,
-        bodyText,
-        authorId: actor.id,
-        wordsAdded: words.added,
-        wordsRemoved: words.removed,
-        createdAt: now,
-      })
-      .returning({ id: storyRevisions.id });
+    const revisionId = await keepRefusedText(tx, {
+      storyId,
+      actorId: actor.id,
+      kind: 'takeover',
+      draft: data,
+      bodyText,
+      words: countWordChanges(revisionText(story), revisionText({ ...data, bodyText })),
+      now,
+    });
     await recordStoryEvent(tx, {
       storyId,
       actorId: actor.id,
@@ -124,24 +116,27 @@ export async function keepUnsavedText(
       note: 'Unsaved text kept as a revision after losing the edit lock.',
       at: now,
     });
-    return { revisionId: kept!.id };
+    return { revisionId };
   });
 }
+
+// A revision as the panel lists it (joined with its author's name).
+const revisionSummaryColumns = {
+  id: storyRevisions.id,
+  version: storyRevisions.version,
+  kind: storyRevisions.kind,
+  authorName: users.name,
+  createdAt: storyRevisions.createdAt,
+  wordsAdded: storyRevisions.wordsAdded,
+  wordsRemoved: storyRevisions.wordsRemoved,
+  restoredFromId: storyRevisions.restoredFromId,
+};
 
 /** Every revision of a story, newest first: who, when, what kind, how many words changed. */
 export async function listRevisions(storyId: number): Promise<RevisionSummary[]> {
   const db = await getDb();
   return db
-    .select({
-      id: storyRevisions.id,
-      version: storyRevisions.version,
-      kind: storyRevisions.kind,
-      authorName: users.name,
-      createdAt: storyRevisions.createdAt,
-      wordsAdded: storyRevisions.wordsAdded,
-      wordsRemoved: storyRevisions.wordsRemoved,
-      restoredFromId: storyRevisions.restoredFromId,
-    })
+    .select(revisionSummaryColumns)
     .from(storyRevisions)
     .innerJoin(users, eq(users.id, storyRevisions.authorId))
     .where(eq(storyRevisions.storyId, storyId))
@@ -158,16 +153,7 @@ async function readRevision(storyId: number, revisionId: number) {
   const db = await getDb();
   const [row] = await db
     .select({
-      summary: {
-        id: storyRevisions.id,
-        version: storyRevisions.version,
-        kind: storyRevisions.kind,
-        authorName: users.name,
-        createdAt: storyRevisions.createdAt,
-        wordsAdded: storyRevisions.wordsAdded,
-        wordsRemoved: storyRevisions.wordsRemoved,
-        restoredFromId: storyRevisions.restoredFromId,
-      },
+      summary: revisionSummaryColumns,
       headline: storyRevisions.headline,
       standfirst: storyRevisions.standfirst,
       bodyText: storyRevisions.bodyText,

@@ -1,4 +1,5 @@
-import { MEDIA_CACHE_CONTROL, parseVariantSegment } from '@/lib/media/media-paths';
+import { parseVariantSegment } from '@/lib/media/media-paths';
+import { mediaFileResponse } from '@/lib/media/media-response';
 import { readImageVariant } from '@/lib/media/media-store';
 
 type Params = { params: Promise<{ id: string; variant: string }> };
@@ -8,14 +9,5 @@ export async function GET(_request: Request, { params }: Params): Promise<Respon
   const { id, variant } = await params;
   const width = parseVariantSegment(variant);
   if (width === null) return new Response('Not found', { status: 404 });
-  const file = await readImageVariant(id, width);
-  if (!file) return new Response('Not found', { status: 404 });
-  return new Response(new Uint8Array(file.bytes), {
-    headers: {
-      'Content-Type': file.mime,
-      'Content-Length': String(file.bytes.length),
-      'Cache-Control': MEDIA_CACHE_CONTROL,
-      'X-Content-Type-Options': 'nosniff',
-    },
-  });
+  return mediaFileResponse(await readImageVariant(id, width));
 }

@@ -10,7 +10,7 @@ import { NotFoundError } from '@/lib/errors';
 import { formatNewsroomTime } from '@/lib/newsroom-time';
 import { getStoryForEditor } from '@/lib/stories/get-story';
 import { StoryIdSchema } from '@/lib/stories/story-input';
-import { compareRevisions } from '@/lib/stories/story-revisions';
+import { compareRevisions, type RevisionSummary } from '@/lib/stories/story-revisions';
 
 export const metadata: Metadata = { title: 'Revisions' };
 
@@ -37,6 +37,27 @@ function Diff({ parts }: { parts: DiffPart[] }) {
   );
 }
 
+function RevisionSelect(props: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  revisions: RevisionSummary[];
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} name={props.name} defaultValue={props.value}>
+        {props.revisions.map((r) => (
+          <option key={r.id} value={r.id}>
+            {`Version ${r.version}${r.kind === 'save' ? '' : ' (kept)'} — ${r.authorName}, ${formatNewsroomTime(r.createdAt)}`}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export default async function RevisionsPage({ params, searchParams }: Props) {
   const user = await requireStaff();
   const id = StoryIdSchema.safeParse((await params).id);
@@ -58,9 +79,6 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
           throw error;
         })
       : null;
-  const option = (r: (typeof revisions)[number]) =>
-    `Version ${r.version}${r.kind === 'save' ? '' : ' (kept)'} — ${r.authorName}, ${formatNewsroomTime(r.createdAt)}`;
-
   return (
     <>
       <p>
@@ -68,26 +86,8 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
       </p>
       <h1>Revisions of “{story.headline}”</h1>
       <form method="get" className="filters" aria-label="Compare revisions">
-        <div className="field">
-          <label htmlFor="compare-from">From</label>
-          <select id="compare-from" name="from" defaultValue={fromId}>
-            {revisions.map((r) => (
-              <option key={r.id} value={r.id}>
-                {option(r)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="compare-to">To</label>
-          <select id="compare-to" name="to" defaultValue={toId}>
-            {revisions.map((r) => (
-              <option key={r.id} value={r.id}>
-                {option(r)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <RevisionSelect id="compare-from" name="from" label="From" value={fromId} revisions={revisions} />
+        <RevisionSelect id="compare-to" name="to" label="To" value={toId} revisions={revisions} />
         <div className="filters__actions">
           <button type="submit" className="button">
             Compare
