@@ -433,9 +433,10 @@ export const wireFacets = pgTable(
 );
 
 /**
- * Who is editing a story right now. A lock is live while its heartbeat is recent (see
- * LOCK_EXPIRY_MS in lib/stories/story-lock.ts); a stale row is simply claimed by the next
- * editor. Saves by anyone else are refused while it is live.
+ * Who is editing a story right now: one editing session (a browser tab) of one user. A
+ * lock is live while its heartbeat is recent (see LOCK_EXPIRY_MS in
+ * lib/stories/story-lock.ts); a stale row is simply claimed by the next editor. Saves
+ * from anyone else, and from the same user's other tabs, are refused while it is live.
  */
 export const storyLocks = pgTable('story_locks', {
   storyId: integer('story_id')
@@ -444,10 +445,13 @@ export const storyLocks = pgTable('story_locks', {
   holderId: integer('holder_id')
     .notNull()
     .references(() => users.id),
+  /** The holder's editing session (one per open editor page); '' for locks from before sessions. */
+  holderSession: text('holder_session').notNull().default(''),
   acquiredAt: timestamptz('acquired_at').notNull(),
   heartbeatAt: timestamptz('heartbeat_at').notNull(),
-  /** Set when an editor took the lock over: the previous holder learns it on its next heartbeat. */
+  /** Set when the lock was taken over: the previous holder learns it on its next heartbeat. */
   previousHolderId: integer('previous_holder_id').references(() => users.id),
+  previousHolderSession: text('previous_holder_session'),
   takenOverAt: timestamptz('taken_over_at'),
 });
 

@@ -86,11 +86,14 @@ export async function revokeApiToken(actor: Actor, tokenId: unknown, now = new D
 // "last used" on the admin screen.
 const LAST_USED_PRECISION_MS = 60_000;
 
+/** An API token that authenticateApiToken found live: the sender of wire copy it carries. */
+export type ApiTokenPrincipal = { kind: 'api-token'; id: number; name: string };
+
 /** The live token named by an `Authorization: Bearer …` header, or null; notes its use. */
 export async function authenticateApiToken(
   authorization: string | null,
   now = new Date(),
-): Promise<{ id: number; name: string } | null> {
+): Promise<ApiTokenPrincipal | null> {
   const match = authorization ? /^Bearer\s+(\S+)\s*$/i.exec(authorization) : null;
   if (!match || !match[1]!.startsWith(TOKEN_PREFIX) || match[1]!.length > 200) return null;
   const db = await getDb();
@@ -102,5 +105,5 @@ export async function authenticateApiToken(
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
   }
-  return { id: row.id, name: row.name };
+  return { kind: 'api-token', id: row.id, name: row.name };
 }

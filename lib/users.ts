@@ -1,12 +1,12 @@
 import 'server-only';
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { ROLES, type Role } from '@/lib/roles';
 import { hashPassword } from './auth/password';
 import { ConflictError, NotFoundError, ValidationError } from './errors';
-import { requirePermission, type Actor } from './permissions';
+import { requirePermission, rolesWith, type Actor } from './permissions';
 import { parseOrThrow } from './validation';
 
 /** A staff member as the app sees them: never carries the password hash. */
@@ -118,13 +118,16 @@ export async function updateUser(
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(users).where(eq(users.id, id)).for('update');
     if (!current) throw new NotFoundError(`No user with id ${id}`);
+    const adminRoles = rolesWith('users:manage');
     const losesAdmin =
-      current.role === 'admin' && current.active && (changes.active === false || (changes.role ?? 'admin') !== 'admin');
+      adminRoles.includes(current.role) &&
+      current.active &&
+      (changes.active === false || !adminRoles.includes(changes.role ?? current.role));
     if (losesAdmin) {
       const others = await tx
         .select({ id: users.id })
         .from(users)
-        .where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, id)))
+        .where(and(inArray(users.role, adminRoles), eq(users.active, true), ne(users.id, id)))
         .limit(1)
         .for('update');
       if (others.length === 0) throw new ConflictError('Wiredesk needs at least one active admin.');
