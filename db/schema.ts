@@ -530,3 +530,33 @@ export const notifications = pgTable(
   },
   (t) => [index('notifications_user_idx').on(t.userId, t.readAt, t.id)],
 );
+
+export const adminEventKind = pgEnum('admin_event_kind', [
+  'user_created',
+  'user_renamed',
+  'user_role_changed',
+  'user_deactivated',
+  'user_activated',
+  'user_password_changed',
+  'token_created',
+  'token_revoked',
+  'media_uploaded',
+]);
+
+/**
+ * The admin audit log: who changed accounts, roles, API tokens and media, and when.
+ * Written in the same transaction as the change; never updated or deleted.
+ */
+export const adminEvents = pgTable('admin_events', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  kind: adminEventKind('kind').notNull(),
+  /** Who did it; null for the operator's tools (`npm run user`, the seed). */
+  actorId: integer('actor_id').references(() => users.id),
+  /** The account it was done to, for user events. */
+  userId: integer('user_id').references(() => users.id),
+  /** What it was done to, in words that outlive renames: an email, a token's name, a media id. */
+  subject: text('subject').notNull(),
+  /** What changed ("reporter → editor"); never a secret. */
+  detail: text('detail'),
+  createdAt: timestamptz('created_at').notNull(),
+});

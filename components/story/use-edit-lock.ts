@@ -120,7 +120,9 @@ export function useEditLock({
     document.addEventListener('visibilitychange', again);
     const release = () => {
       if (stateRef.current.mode === 'editing' && claimed.current) {
-        void fetch(lockUrl(storyId), { method: 'DELETE', keepalive: true, headers: editSessionHeaders() }).catch(() => {});
+        void fetch(lockUrl(storyId), { method: 'DELETE', keepalive: true, headers: editSessionHeaders() }).catch(
+          () => {},
+        );
       }
     };
     window.addEventListener('pagehide', release);
@@ -138,7 +140,9 @@ export function useEditLock({
   useEffect(() => {
     if (!canEdit && stateRef.current.mode !== 'viewing') {
       if (stateRef.current.mode === 'editing' && claimed.current) {
-        void fetch(lockUrl(storyId), { method: 'DELETE', keepalive: true, headers: editSessionHeaders() }).catch(() => {});
+        void fetch(lockUrl(storyId), { method: 'DELETE', keepalive: true, headers: editSessionHeaders() }).catch(
+          () => {},
+        );
       }
       claimed.current = false;
       setState({ mode: 'viewing', holderName: null });

@@ -179,14 +179,19 @@ test('leaving the page releases the lock at once; nobody else can release it', a
   await claimStoryLock(reporter, id, tabOf(reporter), T0);
   await releaseStoryLock(colleague, id, tabOf(colleague));
   await releaseStoryLock(editor, id, tabOf(editor));
-  expect(await getStoryLock(colleague, id, tabOf(colleague), at(SECOND))).toMatchObject({ status: 'held', holder: { id: reporter.id } });
+  expect(await getStoryLock(colleague, id, tabOf(colleague), at(SECOND))).toMatchObject({
+    status: 'held',
+    holder: { id: reporter.id },
+  });
 
   await releaseStoryLock(reporter, id, tabOf(reporter));
   expect(await getStoryLock(colleague, id, tabOf(colleague), at(SECOND))).toEqual({ status: 'free' });
   expect(await claimStoryLock(colleague, id, tabOf(colleague), at(2 * SECOND))).toMatchObject({ status: 'mine' });
   // Releasing a lock one does not hold is harmless.
   await releaseStoryLock(reporter, id, tabOf(reporter));
-  expect(await getStoryLock(reporter, id, tabOf(reporter), at(3 * SECOND))).toMatchObject({ holder: { id: colleague.id } });
+  expect(await getStoryLock(reporter, id, tabOf(reporter), at(3 * SECOND))).toMatchObject({
+    holder: { id: colleague.id },
+  });
 });
 
 test('only someone who may edit the story can take its lock', async () => {
@@ -195,7 +200,9 @@ test('only someone who may edit the story can take its lock', async () => {
 
   const submitted = await createTestStory(reporter);
   await transitionStory(reporter, submitted.id, { action: 'submit' });
-  await expect(claimStoryLock(reporter, submitted.id, tabOf(reporter), T0)).rejects.toThrow('You cannot edit this story');
+  await expect(claimStoryLock(reporter, submitted.id, tabOf(reporter), T0)).rejects.toThrow(
+    'You cannot edit this story',
+  );
   expect(await claimStoryLock(editor, submitted.id, tabOf(editor), T0)).toMatchObject({ status: 'mine' });
 
   const killed = await createTestStory(reporter);
@@ -215,7 +222,10 @@ test('a reporter cannot take over a story someone is editing; an editor can, and
   await expect(takeOverStoryLock(colleague, id, tabOf(colleague), at(SECOND))).rejects.toBeInstanceOf(ForbiddenError);
   expect(await getStoryLock(editor, id, tabOf(editor), at(SECOND))).toMatchObject({ holder: { id: reporter.id } });
 
-  expect(await takeOverStoryLock(editor, id, tabOf(editor), at(5 * SECOND))).toEqual({ status: 'mine', keptRevisions: [] });
+  expect(await takeOverStoryLock(editor, id, tabOf(editor), at(5 * SECOND))).toEqual({
+    status: 'mine',
+    keptRevisions: [],
+  });
   // The reporter's next heartbeat is refused and says the lock was taken from them…
   expect(await claimStoryLock(reporter, id, tabOf(reporter), at(15 * SECOND))).toEqual({
     status: 'held',
@@ -228,7 +238,9 @@ test('a reporter cannot take over a story someone is editing; an editor can, and
   expect(await getStoryLock(colleague, id, tabOf(colleague), at(15 * SECOND))).toMatchObject({ takenFromYou: false });
   // The reporter's page closing does not release the editor's lock.
   await releaseStoryLock(reporter, id, tabOf(reporter));
-  expect(await getStoryLock(reporter, id, tabOf(reporter), at(16 * SECOND))).toMatchObject({ holder: { id: editor.id } });
+  expect(await getStoryLock(reporter, id, tabOf(reporter), at(16 * SECOND))).toMatchObject({
+    holder: { id: editor.id },
+  });
 
   const takeOvers = (await eventsOf(id)).filter((e) => e.action === 'take_over');
   expect(takeOvers).toHaveLength(1);
@@ -274,7 +286,9 @@ test('taking a lock nobody holds, or one that has expired, is no take-over', asy
   await releaseStoryLock(editor, id, tabOf(editor));
 
   await claimStoryLock(reporter, id, tabOf(reporter), at(SECOND));
-  expect(await takeOverStoryLock(editor, id, tabOf(editor), at(SECOND + LOCK_EXPIRY_MS))).toMatchObject({ status: 'mine' });
+  expect(await takeOverStoryLock(editor, id, tabOf(editor), at(SECOND + LOCK_EXPIRY_MS))).toMatchObject({
+    status: 'mine',
+  });
   expect(await claimStoryLock(reporter, id, tabOf(reporter), at(2 * SECOND + LOCK_EXPIRY_MS))).toMatchObject({
     status: 'held',
     takenFromYou: false,
@@ -518,7 +532,10 @@ test('restoring an old revision makes a new version from it; nothing is deleted 
     actorId: editor.id,
     note: `Restored version 1 (revision ${before[0]!.id}) as version 4.`,
   });
-  expect((await listRevisions(editor, id))[0]).toMatchObject({ restoredFromId: before[0]!.id, authorName: 'Eddie Editor' });
+  expect((await listRevisions(editor, id))[0]).toMatchObject({
+    restoredFromId: before[0]!.id,
+    authorName: 'Eddie Editor',
+  });
 
   // Restoring what the story already says changes nothing and writes nothing.
   expect(await restoreRevision(editor, id, before[0]!.id, at(3 * SECOND))).toEqual({ version: 4, changed: false });

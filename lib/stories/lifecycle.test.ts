@@ -261,7 +261,9 @@ test('reporters hear of approval, requests, schedules and publication; editors o
   expect(await countUnreadNotifications(reporter)).toBe(0);
 
   // An agency kill tells every editor (a trigger on the alert, whichever path raised it).
-  const wire = await ingestWireFile(reporter, { bytes: newsmlG2Item({ guid: 'urn:lifecycle:kill', headline: 'Wire story' }) });
+  const wire = await ingestWireFile(reporter, {
+    bytes: newsmlG2Item({ guid: 'urn:lifecycle:kill', headline: 'Wire story' }),
+  });
   const fromWire = await createStoryFromWire(reporter, wire.id);
   const editorBefore = await countUnreadNotifications(otherEditor);
   await ingestWireFile(reporter, {

@@ -36,7 +36,9 @@ export function parseEditSession(value: string | null | undefined): string | nul
 export function requireEditSession(value: string | null | undefined): string {
   const session = parseEditSession(value);
   if (session === null) {
-    throw new ValidationError('Which editor page is asking? (X-Edit-Session is missing)', { session: ['Reload the page'] });
+    throw new ValidationError('Which editor page is asking? (X-Edit-Session is missing)', {
+      session: ['Reload the page'],
+    });
   }
   return session;
 }
@@ -109,8 +111,7 @@ function viewOf(lock: LockRow | null, actor: Actor, session: string | null, now:
     status: 'held',
     holder: { id: lock.holderId, name: lock.holderName },
     since: lock.acquiredAt,
-    takenFromYou:
-      lock.previousHolderId === actor.id && (session === null || lock.previousHolderSession === session),
+    takenFromYou: lock.previousHolderId === actor.id && (session === null || lock.previousHolderSession === session),
     byYou: lock.holderId === actor.id,
   };
 }
@@ -197,11 +198,7 @@ export async function releaseStoryLock(actor: Actor, storyId: number, session: s
   await db
     .delete(storyLocks)
     .where(
-      and(
-        eq(storyLocks.storyId, storyId),
-        eq(storyLocks.holderId, actor.id),
-        eq(storyLocks.holderSession, session),
-      ),
+      and(eq(storyLocks.storyId, storyId), eq(storyLocks.holderId, actor.id), eq(storyLocks.holderSession, session)),
     );
 }
 

@@ -103,7 +103,11 @@ export function startInboxWatcher(inbox: string, options: InboxOptions = {}): In
     if (readable.length === 0) return;
     try {
       const files = await Promise.all(
-        readable.map(async (entry) => ({ bytes: await fs.readFile(entry.claim), filename: entry.name, receivedAt: now })),
+        readable.map(async (entry) => ({
+          bytes: await fs.readFile(entry.claim),
+          filename: entry.name,
+          receivedAt: now,
+        })),
       );
       const results = await ingestWireFiles({ kind: 'system', channel: 'inbox', source: inbox }, files);
       for (const [i, entry] of readable.entries()) {

@@ -161,7 +161,9 @@ test('a kill notice alerts every story made from the item; a published one stays
     }),
   );
   expect(kill.status).toBe('updated');
-  expect((await getStoryWireInfo(editor, { id: draft.id, sourceWireItemId: v1.id }))?.alerts.map((a) => a.kind)).toEqual(['canceled']);
+  expect(
+    (await getStoryWireInfo(editor, { id: draft.id, sourceWireItemId: v1.id }))?.alerts.map((a) => a.kind),
+  ).toEqual(['canceled']);
   const kills = await listOpenWireKills(editor);
   expect(kills.filter((k) => k.storyId === live.id || k.storyId === draft.id).map((k) => k.storyId)).toEqual([live.id]);
 
