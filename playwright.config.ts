@@ -38,11 +38,12 @@ export default defineConfig({
     { name: 'chromium', use: { ...devices['Desktop Chrome'] }, dependencies: ['setup'] },
   ],
   webServer: {
-    command: `node node_modules/next/dist/bin/next start --port ${port} --hostname 127.0.0.1`,
+    // The production server (server/main.mjs), as `npm start` runs it.
+    command: 'node server/main.mjs',
     url: `${baseURL}/login`,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'pipe',
-    env: { WIREDESK_BASE_URL: baseURL, PORT: port },
+    env: { WIREDESK_BASE_URL: baseURL, PORT: port, WIREDESK_HOSTNAME: '127.0.0.1' },
   },
 });

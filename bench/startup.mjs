@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildIsCurrent, buildOrExit, NEXT_BIN, ROOT } from '../scripts/lib/build.mjs';
+import { buildIsCurrent, buildOrExit, ROOT, SERVER_MAIN } from '../scripts/lib/build.mjs';
 import { freePort } from '../scripts/lib/free-port.mjs';
 
 const runs = Number(process.argv[2] ?? 3);
@@ -34,7 +34,14 @@ async function timeStart(command, args, env, pagePath) {
   const started = performance.now();
   const child = spawn(command, [...args(port)], {
     cwd: ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: '', ...env, PORT: String(port) },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      DATABASE_URL: '',
+      ...env,
+      PORT: String(port),
+      WIREDESK_HOSTNAME: '127.0.0.1',
+    },
     stdio: 'ignore',
   });
   try {
@@ -47,7 +54,8 @@ async function timeStart(command, args, env, pagePath) {
   }
 }
 
-const nextStart = (port) => [NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'];
+// The production server; PORT and WIREDESK_HOSTNAME come from the environment above.
+const nextStart = () => [SERVER_MAIN];
 const bareNode = (port) => ['-e', `require('http').createServer((q, s) => s.end('ok')).listen(${port}, '127.0.0.1')`];
 
 const samples = { baseline: [], fresh: [], restart: [] };

@@ -1,13 +1,55 @@
 import 'server-only';
-import { configuredTarget, getDb } from '@/db/client';
+import { closeDb, configuredTarget, getDb } from '@/db/client';
 import { DataDirectoryInUseError } from '@/db/lock';
 import { listActiveDemoAccounts, seedDatabase, seedDemoWire } from '@/db/seed';
 import { getAuthSecret } from './auth/secret';
 import { pruneSignInAttempts } from './auth/sign-in';
 import { ConfigError, getConfig } from './config';
+import { SCHEDULER_LEADER_KEY, startLeadership } from './leadership';
+import { getLogger } from './log.js';
 import { listenForInvalidations } from './public-cache/listen-for-invalidations';
-import { startScheduler } from './stories/scheduler';
+import { setSchedulerRole } from './readiness';
+import { onShutdown } from './shutdown-hooks.js';
+import { startScheduler, type Scheduler } from './stories/scheduler';
 import { startInboxWatcher } from './wire/inbox';
+
+/**
+ * The scheduler runs on one instance at a time. With PostgreSQL that is the instance
+ * holding the leader lock (another takes over within seconds if it dies); the embedded
+ * database has one instance, which always leads. Publishing stays exactly-once without
+ * the leader too (row claims, docs/decisions/008-publishing-lifecycle.md): the leader only
+ * saves the other instances a query a second, and a dying leader's last tick is harmless.
+ */
+function startLeaderScheduler(target: ReturnType<typeof configuredTarget>): void {
+  if (target.kind !== 'postgres') {
+    const scheduler = startScheduler();
+    setSchedulerRole('leader');
+    onShutdown('scheduler', async () => {
+      await scheduler.stop();
+      setSchedulerRole('stopped');
+    });
+    return;
+  }
+  let scheduler: Scheduler | null = null;
+  setSchedulerRole('follower');
+  const leadership = startLeadership(target.url, {
+    key: SCHEDULER_LEADER_KEY,
+    onLead: () => {
+      scheduler = startScheduler();
+      setSchedulerRole('leader');
+    },
+    onFollow: async () => {
+      setSchedulerRole('follower');
+      const running = scheduler;
+      scheduler = null;
+      await running?.stop();
+    },
+  });
+  onShutdown('scheduler leadership', async () => {
+    await leadership.stop();
+    setSchedulerRole('stopped');
+  });
+}
 
 /**
  * Runs once when the server process starts, before it answers any request:
@@ -20,15 +62,23 @@ export async function startWiredesk(): Promise<void> {
     const config = getConfig();
     getAuthSecret();
     const db = await getDb();
+    onShutdown('database', closeDb);
     const seed = await seedDatabase(db, { demo: config.demo, demoPassword: config.demoPassword });
     const demoWire = seed.status === 'seeded' && config.demo ? await seedDemoWire() : 0;
     await pruneSignInAttempts();
-    if (config.wireInbox) startInboxWatcher(config.wireInbox);
-    startScheduler();
-
     const target = configuredTarget();
     // Other instances' publishes reach this one's page cache (docs/decisions/005-public-site.md).
-    if (target.kind === 'postgres') await listenForInvalidations(target.url);
+    if (target.kind === 'postgres') {
+      const listener = await listenForInvalidations(target.url);
+      onShutdown('invalidation listener', listener.stop);
+    }
+    // Every instance may watch a shared inbox: a file is claimed by renaming it, so each
+    // is ingested once (lib/wire/inbox.ts), and the instances share the work.
+    if (config.wireInbox) {
+      const watcher = startInboxWatcher(config.wireInbox);
+      onShutdown('inbox watcher', watcher.stop);
+    }
+    startLeaderScheduler(target);
     const where = target.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded database in ${target.dataDir}`;
     const lines = [`Wiredesk: ${where}, ready in ${Math.round(performance.now() - started)} ms.`];
     if (seed.status === 'seeded') {
@@ -54,7 +104,12 @@ export async function startWiredesk(): Promise<void> {
     if (!config.authSecret && config.databaseUrl) {
       lines.push('Wiredesk: AUTH_SECRET is not set; set it in production so every instance shares one session key.');
     }
+    // The human-readable lines people rely on (demo accounts), then the same as one JSON line.
     console.log(lines.join('\n'));
+    getLogger().info(
+      { database: target.kind, startupMs: Math.round(performance.now() - started), seeded: seed.status === 'seeded' },
+      'started',
+    );
   } catch (error) {
     if (error instanceof ConfigError || error instanceof DataDirectoryInUseError) {
       console.error(`\nWiredesk cannot start. ${error.message}\n`);

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// `npm start`: builds when there is no production build of the current sources,
-// then serves it with `next start`. The server itself migrates and seeds the
-// database before it answers the first request (instrumentation.ts).
-import { spawn } from 'node:child_process';
+// `npm start`: builds when there is no production build of the current sources, then
+// runs the production server (server/main.mjs) in this process, so signals reach it
+// directly. The server migrates and seeds the database before it answers the first
+// request (instrumentation.ts).
 import fs from 'node:fs';
-import { buildIsCurrent, buildOrExit, NEXT_BIN, ROOT } from './lib/build.mjs';
+import { buildIsCurrent, buildOrExit, NEXT_BIN } from './lib/build.mjs';
 
 if (!fs.existsSync(NEXT_BIN)) {
   console.error('Wiredesk: dependencies are missing. Run `npm ci` first.');
@@ -13,10 +13,4 @@ if (!fs.existsSync(NEXT_BIN)) {
 
 if (!buildIsCurrent()) buildOrExit('first start or changed sources');
 
-const server = spawn(process.execPath, [NEXT_BIN, 'start', '--port', process.env.PORT || '3000'], {
-  cwd: ROOT,
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-  stdio: 'inherit',
-});
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+await import('../server/main.mjs');

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run test:e2e`: Playwright against the production build (`next start`) on a
+// `npm run test:e2e`: Playwright against the production server (server/main.mjs) on a
 // fresh temporary data directory and a free loopback port. Extra arguments go to
 // `playwright test` (e.g. `npm run test:e2e -- e2e/auth.spec.ts`).
 import { spawnSync } from 'node:child_process';

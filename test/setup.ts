@@ -3,6 +3,7 @@ import { format } from 'node:util';
 import postgres from 'postgres';
 import { afterAll, afterEach, beforeEach, vi } from 'vitest';
 import { closeDb } from '@/db/client';
+import { createLogger, installLogger } from '@/lib/log.js';
 
 /*
  * Each test file gets its own empty, migrated database: in-memory PGlite by default,
@@ -30,6 +31,9 @@ if (serverUrl) {
 } else {
   process.env.WIREDESK_DATA_DIR = 'memory://';
 }
+
+// Structured log lines would drown the test report; tests about logging capture their own.
+installLogger(createLogger({ level: 'silent' }));
 
 afterAll(async () => {
   await closeDb();

@@ -6,16 +6,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { NEXT_BIN, ROOT } from '../../scripts/lib/build.mjs';
+import { ROOT, SERVER_MAIN } from '../../scripts/lib/build.mjs';
 import { freePort } from '../../scripts/lib/free-port.mjs';
 
-/** Starts `next start` on 127.0.0.1 and waits until /login answers. */
+/** Starts the production server (server/main.mjs) on 127.0.0.1 and waits until /login answers. */
 export async function startBenchServer(env, { stdio = 'ignore' } = {}) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+  const server = spawn(process.execPath, [SERVER_MAIN], {
     cwd: ROOT,
-    env: { ...env, WIREDESK_BASE_URL: base },
+    env: { ...env, PORT: String(port), WIREDESK_HOSTNAME: '127.0.0.1', WIREDESK_BASE_URL: base },
     stdio,
   });
   const exited = new Promise((resolve) => server.once('exit', resolve));

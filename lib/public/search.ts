@@ -2,6 +2,7 @@ import 'server-only';
 import { desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
+import { rowsOf } from '@/db/rows';
 import { publishedStories, sections } from '@/db/schema';
 import { articlePath, PUBLIC_PAGE_SIZE } from '@/lib/public-routes';
 import { HEADLINE_OPTIONS, SNIPPET_OPTIONS, splitHighlights, type SnippetPart } from './search-snippet';
@@ -99,9 +100,4 @@ export async function searchPublishedStories(
       firstPublishedAt: row.firstPublishedAt.toISOString(),
     })),
   };
-}
-
-// PGlite returns { rows }, postgres.js an array of rows.
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
 }

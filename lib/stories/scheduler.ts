@@ -3,6 +3,7 @@ import { and, asc, desc, eq, lte } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { stories, storyEvents, users } from '@/db/schema';
 import { ConflictError } from '@/lib/errors';
+import { getLogger } from '@/lib/log.js';
 import type { Actor } from '@/lib/permissions';
 import { transitionStory } from './transition-story';
 
@@ -67,7 +68,9 @@ export function startScheduler(
   options: { intervalMs?: number; log?: (line: string) => void; now?: () => Date } = {},
 ): Scheduler {
   const intervalMs = options.intervalMs ?? 1000;
-  const log = options.log ?? ((line: string) => console.log(line));
+  const logger = getLogger().child({ component: 'scheduler' });
+  const log = options.log ?? ((line: string) => logger.info(line));
+  const warn = options.log ?? ((line: string) => logger.warn(line));
   const clock = options.now ?? (() => new Date());
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -82,10 +85,10 @@ export function startScheduler(
         for (const { id, reason } of failed) {
           if (reported.get(id) === reason) continue;
           reported.set(id, reason);
-          log(`Wiredesk scheduler: story ${id} is due but could not be published: ${reason}`);
+          warn(`Wiredesk scheduler: story ${id} is due but could not be published: ${reason}`);
         }
       })
-      .catch((error: unknown) => log(`Wiredesk scheduler: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) => warn(`Wiredesk scheduler: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => {
         if (!stopped) {
           timer = setTimeout(tick, intervalMs);

@@ -1,6 +1,7 @@
 import 'server-only';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { getLogger } from '@/lib/log.js';
 import { ingestWireFiles, MAX_STORED_FILE_BYTES } from './ingest';
 
 const CLAIM_PREFIX = '.wiredesk-claim-';
@@ -46,7 +47,9 @@ async function moveAside(from: string, dir: string, name: string, now: Date): Pr
 export function startInboxWatcher(inbox: string, options: InboxOptions = {}): InboxWatcher {
   const intervalMs = options.intervalMs ?? 1000;
   const settleMs = options.settleMs ?? 1000;
-  const log = options.log ?? ((line: string) => console.log(line));
+  const logger = getLogger().child({ component: 'inbox' });
+  const log = options.log ?? ((line: string) => logger.info(line));
+  const warn = options.log ?? ((line: string) => logger.warn(line));
   const processed = path.join(inbox, 'processed');
   const rejected = path.join(inbox, 'rejected');
   const seen = new Map<string, string>();
@@ -122,7 +125,7 @@ export function startInboxWatcher(inbox: string, options: InboxOptions = {}): In
     } catch (error) {
       // Not the files' fault (database down, disk full): put them back and try again later.
       for (const entry of readable) await fs.rename(entry.claim, entry.file).catch(() => undefined);
-      log(
+      warn(
         `Wiredesk inbox: ${readable.length} file(s) will be retried (${error instanceof Error ? error.message.split('\n')[0] : error})`,
       );
     }
@@ -154,14 +157,14 @@ export function startInboxWatcher(inbox: string, options: InboxOptions = {}): In
     if (stopped) return;
     timer = setTimeout(() => {
       running = scan()
-        .catch((error: unknown) => log(`Wiredesk inbox: scan failed (${String(error)})`))
+        .catch((error: unknown) => warn(`Wiredesk inbox: scan failed (${String(error)})`))
         .finally(schedule);
     }, intervalMs);
     timer.unref();
   }
 
   running = prepare()
-    .catch((error: unknown) => log(`Wiredesk inbox: cannot use ${inbox} (${String(error)})`))
+    .catch((error: unknown) => warn(`Wiredesk inbox: cannot use ${inbox} (${String(error)})`))
     .finally(schedule);
 
   return {

@@ -2,6 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { configuredTarget, getDb } from '@/db/client';
+import { rowsOf } from '@/db/rows';
 import type { ApiTokenPrincipal } from '@/lib/api-tokens';
 import { requirePermission } from '@/lib/permissions';
 import type { StaffUser } from '@/lib/users';
@@ -217,9 +218,7 @@ async function ingestBatch(files: WireFileInput[]): Promise<IngestResult[]> {
       ${JSON.stringify(descriptors)}::jsonb, ${packed}, ${JSON.stringify(itemFields)}::jsonb,
       ${documents}, ${lexemes}, ${JSON.stringify(facets)}::jsonb, ${lock})`);
   rememberFacets(facets);
-  const rows = Array.isArray(result)
-    ? (result as { file_index: number; item_id: number; outcome: string }[])
-    : (result as unknown as { rows: { file_index: number; item_id: number; outcome: string }[] }).rows;
+  const rows = rowsOf<{ file_index: number; item_id: number; outcome: string }>(result);
 
   // Rows come back per file (rejections) and per item, in input order.
   let itemCursor = 0;

@@ -5,6 +5,8 @@ import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+/** The production server (Next.js behind our request pipeline): what `npm start`, the tests and benchmarks run. */
+export const SERVER_MAIN = path.join(ROOT, 'server', 'main.mjs');
 
 const SOURCES = [
   'app',

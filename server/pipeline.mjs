@@ -1,0 +1,90 @@
+import { AsyncResource } from 'node:async_hooks';
+import { runWithRequestContext } from '../lib/log.js';
+import { assignRequestId } from './request-id.mjs';
+
+/**
+ * What every handler gets besides the request and response.
+ * @typedef {{
+ *   requestId: string,
+ *   path: string,
+ *   startedAt: number,
+ *   log: import('pino').Logger,
+ *   draining: () => boolean,
+ * }} RequestContext
+ */
+
+/**
+ * One step of the request path. `handle` returns true once it has answered the request
+ * (the later steps and Next.js are skipped), false to pass it on.
+ * @typedef {{
+ *   name: string,
+ *   handle: (
+ *     req: import('node:http').IncomingMessage,
+ *     res: import('node:http').ServerResponse,
+ *     context: RequestContext,
+ *   ) => boolean | Promise<boolean>,
+ * }} Handler
+ */
+
+/**
+ * The server's request path: request id, then `handlers` in order, then `fallback`
+ * (Next.js) — all inside the request's log context, so lib/ code logging during the
+ * request tags its lines with the id — and one log line when the response is done.
+ * @param {{
+ *   handlers: Handler[],
+ *   fallback: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>,
+ *   logger: import('pino').Logger,
+ *   draining: () => boolean,
+ *   onStart?: (res: import('node:http').ServerResponse) => void,
+ * }} options
+ * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void}
+ */
+export function createRequestPipeline({ handlers, fallback, logger, draining, onStart }) {
+  return (req, res) => {
+    const startedAt = performance.now();
+    const requestId = assignRequestId(req, res);
+    const url = req.url ?? '/';
+    const queryAt = url.indexOf('?');
+    // The path only: query strings can carry tokens and personal search terms.
+    const path = queryAt === -1 ? url : url.slice(0, queryAt);
+    // Inside the request context, the logger's lines carry `reqId` (lib/log.js).
+    const log = logger;
+    onStart?.(res);
+    // While draining, keep-alive connections are closed after their current answer.
+    if (draining()) res.setHeader('connection', 'close');
+
+    /** @type {RequestContext} */
+    const context = { requestId, path, startedAt, log, draining };
+    runWithRequestContext({ requestId }, async () => {
+      // Bound to this request's context: 'close' is emitted from the socket's.
+      res.once(
+        'close',
+        AsyncResource.bind(() => {
+          const entry = {
+            method: req.method,
+            path,
+            status: res.statusCode,
+            ms: Math.round((performance.now() - startedAt) * 10) / 10,
+          };
+          if (!res.writableFinished) log.warn({ ...entry, aborted: true }, 'request aborted');
+          else if (res.statusCode >= 500) log.error(entry, 'request');
+          else log.info(entry, 'request');
+        }),
+      );
+      try {
+        for (const handler of handlers) {
+          if (await handler.handle(req, res, context)) return;
+        }
+        await fallback(req, res);
+      } catch (error) {
+        log.error({ err: error }, 'request failed');
+        if (!res.headersSent) {
+          res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+          res.end(`Internal error (request ${requestId})\n`);
+        } else {
+          res.destroy();
+        }
+      }
+    }).catch(() => {});
+  };
+}

@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+
+/** The header a request id travels in, in and out (nginx passes it through). */
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+// What we accept from upstream: nginx's $request_id (32 hex), UUIDs, and the like. Anything
+// else (too long, spaces, quotes, control characters) is replaced, so a client cannot
+// forge log lines or make the header enormous.
+const WELL_FORMED = /^[A-Za-z0-9][A-Za-z0-9._:-]{7,127}$/;
+
+/**
+ * The request's id: the incoming X-Request-Id if it is well formed, else a new UUID.
+ * @param {string | string[] | undefined} incoming
+ * @returns {string}
+ */
+export function resolveRequestId(incoming) {
+  const value = Array.isArray(incoming) ? incoming[0] : incoming;
+  return value && WELL_FORMED.test(value) ? value : randomUUID();
+}
+
+/**
+ * The first step of every request: settles its id, hands it to Next (the request header)
+ * and to the client (the response header).
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @returns {string}
+ */
+export function assignRequestId(req, res) {
+  const id = resolveRequestId(req.headers[REQUEST_ID_HEADER]);
+  req.headers[REQUEST_ID_HEADER] = id;
+  res.setHeader('X-Request-Id', id);
+  return id;
+}
