@@ -1,43 +1,12 @@
 import { z } from 'zod';
 import { slugify } from '@/lib/stories/slug';
+import { isReservedSegment } from './reserved-segments.js';
 
 // Addresses of the public site, in one place: routes in app/, proxy.ts, feeds, sitemaps
 // and JSON-LD all build URLs here, so a change of scheme is one edit.
 
-/**
- * First path segments the application uses itself. A section with one of these slugs
- * would be unreachable (the fixed route wins) or would swallow the fixed route, so
- * section slugs are checked against this list and proxy.ts never treats them as sections.
- */
-export const RESERVED_TOP_LEVEL_SEGMENTS = [
-  '_next',
-  'api',
-  'atom.xml',
-  'authors',
-  'desk',
-  'favicon.ico',
-  'favicon.svg',
-  'feed.xml',
-  'healthz',
-  'login',
-  'media',
-  'news-sitemap.xml',
-  'preview',
-  'readyz',
-  'robots.txt',
-  'search',
-  'sitemap.xml',
-  'sitemaps',
-] as const;
+export { isReservedSegment, RESERVED_TOP_LEVEL_SEGMENTS } from './reserved-segments.js';
 
-const RESERVED = new Set<string>(RESERVED_TOP_LEVEL_SEGMENTS);
-
-/** Whether a first path segment belongs to the application rather than to a section. */
-export function isReservedSegment(segment: string): boolean {
-  return RESERVED.has(segment);
-}
-
-/** A section slug: URL-safe and not one of the application's own top-level paths. */
 export const SectionSlugSchema = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case letters, digits and single hyphens only')

@@ -10,10 +10,18 @@ const ServerConfigSchema = z.object({
   WIREDESK_HOSTNAME: z.string().min(1).optional(),
   WIREDESK_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   WIREDESK_LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  // Memory for finished public pages (server/public-page-cache.mjs); a page is ~40 KB.
+  WIREDESK_PAGE_CACHE_MB: z.coerce.number().int().min(1).max(16_384).default(64),
 });
 
 /**
- * @typedef {{ port: number, hostname: string | undefined, shutdownTimeoutMs: number, logLevel: string }} ServerConfig
+ * @typedef {{
+ *   port: number,
+ *   hostname: string | undefined,
+ *   shutdownTimeoutMs: number,
+ *   logLevel: string,
+ *   pageCacheMb: number,
+ * }} ServerConfig
  */
 
 /**
@@ -35,5 +43,6 @@ export function parseServerConfig(env) {
     hostname: c.WIREDESK_HOSTNAME,
     shutdownTimeoutMs: c.WIREDESK_SHUTDOWN_TIMEOUT_MS,
     logLevel: c.WIREDESK_LOG_LEVEL,
+    pageCacheMb: c.WIREDESK_PAGE_CACHE_MB,
   };
 }

@@ -7,6 +7,7 @@ test('the server listens on PORT on every interface by default, and waits 10 s f
     hostname: undefined,
     shutdownTimeoutMs: 10_000,
     logLevel: 'info',
+    pageCacheMb: 64,
   });
   expect(
     parseServerConfig({
@@ -15,7 +16,7 @@ test('the server listens on PORT on every interface by default, and waits 10 s f
       WIREDESK_SHUTDOWN_TIMEOUT_MS: '0',
       WIREDESK_LOG_LEVEL: '',
     }),
-  ).toEqual({ port: 8080, hostname: '127.0.0.1', shutdownTimeoutMs: 0, logLevel: 'info' });
+  ).toEqual({ port: 8080, hostname: '127.0.0.1', shutdownTimeoutMs: 0, logLevel: 'info', pageCacheMb: 64 });
 });
 
 test('bad server settings are refused, each one named', () => {

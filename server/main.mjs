@@ -13,6 +13,8 @@ import { createLogger, installLogger } from '../lib/log.js';
 import { parseServerConfig } from './config.mjs';
 import { drainingReadinessHandler, healthHandler } from './health.mjs';
 import { createRequestPipeline } from './pipeline.mjs';
+import { createPublicPageCache } from './public-page-cache.mjs';
+import { securityDefaultsHandler } from './security-defaults.mjs';
 import { createGracefulShutdown, createInFlightTracker } from './shutdown.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -29,15 +31,6 @@ const logger = createLogger({ level: config.logLevel });
 installLogger(logger);
 process.env.NODE_ENV = 'production';
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
-
-/**
- * The request path before Next.js, in order. Each handler may answer (and stop the
- * path) or pass; see server/pipeline.mjs for the contract. A public-page HTML cache
- * goes here, after the health and readiness handlers, so they are never cached.
- * @type {import('./pipeline.mjs').Handler[]}
- */
-const HANDLERS = [healthHandler, drainingReadinessHandler];
-// ↑ issue 15's public HTML cache: `{ name: 'public html cache', handle(req, res, context) }` here.
 
 const app = next({ dev: false, dir: ROOT, hostname: config.hostname ?? 'localhost', port: config.port });
 const tracker = createInFlightTracker();
@@ -73,6 +66,17 @@ try {
   process.exit(1);
 }
 const handleWithNext = app.getRequestHandler();
+const pageCache = createPublicPageCache({
+  render: (req, res) => handleWithNext(req, res),
+  maxBytes: config.pageCacheMb * 1024 * 1024,
+});
+/**
+ * The request path before Next.js, in order. Each handler may answer (and stop the
+ * path) or pass; see server/pipeline.mjs for the contract. The public page cache comes
+ * after the health and readiness handlers, so they are never cached.
+ * @type {import('./pipeline.mjs').Handler[]}
+ */
+const HANDLERS = [securityDefaultsHandler, healthHandler, drainingReadinessHandler, pageCache.handler];
 const pipeline = createRequestPipeline({
   handlers: HANDLERS,
   fallback: (req, res) => handleWithNext(req, res),

@@ -123,6 +123,9 @@ export function BodyEditor({ initialBody, editable, onChange, onBlur, editorRef,
     editable,
     // Rendered on the server as an empty shell; the editor mounts in the browser.
     immediatelyRender: false,
+    // Tiptap would add its base styles as a <style> element, which the desk's CSP refuses
+    // without a nonce; the same rules live in globals.css ("ProseMirror base").
+    injectCSS: false,
     editorProps,
     onCreate: ({ editor: created }) => setCounts(countBody(created)),
     onUpdate: ({ editor: current, transaction }) => {

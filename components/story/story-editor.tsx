@@ -808,6 +808,7 @@ function lockBanner(state: ReturnType<typeof useEditLock>['state'], notice: stri
     case 'viewing':
       return state.holderName ? `${state.holderName} is editing` : null;
     case 'editing':
+    case 'checking':
       return null;
   }
 }

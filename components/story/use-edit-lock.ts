@@ -14,6 +14,11 @@ type Holder = { holderName: string; takenFromYou: boolean; byYou: boolean };
 
 export type EditLockState =
   | { mode: 'editing' }
+  /**
+   * The user holds the lock, but the page cannot know yet whether in this tab (a reload)
+   * or another one: neither editable nor announced until the first claim answers.
+   */
+  | { mode: 'checking' }
   | ({ mode: 'readonly' } & Holder)
   /** The holder let go: this page may start editing (after a reload, which claims it). */
   | { mode: 'freed'; holderName: string; byYou: boolean }
@@ -53,7 +58,9 @@ export function useEditLock({
       ? { mode: 'viewing', holderName: initial.status === 'held' ? initial.holderName : null }
       : initial.status === 'held'
         ? { mode: 'readonly', holderName: initial.holderName, takenFromYou: initial.takenFromYou, byYou: false }
-        : { mode: 'editing' },
+        : initial.status === 'mine'
+          ? { mode: 'checking' }
+          : { mode: 'editing' },
   );
   const [keptNotice, setKeptNotice] = useState<string | null>(null);
   // Whether this page holds (or is claiming) the lock, as opposed to editing without it.
@@ -76,7 +83,15 @@ export function useEditLock({
   const heartbeat = useCallback(async () => {
     const mode = stateRef.current.mode;
     try {
-      if (mode === 'editing' && !claimed.current) {
+      if (mode === 'checking') {
+        const response = await fetch(lockUrl(storyId), { method: 'POST', body: '{}', headers: editSessionHeaders() });
+        const body = (await response.json()) as LockResponse;
+        const next: EditLockState =
+          body.status === 'held' ? { mode: 'readonly', ...holderOf(body) } : { mode: 'editing' };
+        claimed.current = body.status !== 'held';
+        stateRef.current = next;
+        setState(next);
+      } else if (mode === 'editing' && !claimed.current) {
         // Not holding it: only watch, so a colleague who starts editing is seen at once.
         const response = await fetch(lockUrl(storyId), { cache: 'no-store', headers: editSessionHeaders() });
         const body = (await response.json()) as LockResponse;
@@ -104,7 +119,13 @@ export function useEditLock({
         }
       }
     } catch {
-      // Offline: the save status says so; the next beat tries again.
+      // Offline: the save status says so; the next beat tries again. A page still checking
+      // whose lock it is edits meanwhile (its text is kept in the browser, as offline).
+      if (stateRef.current.mode === 'checking') {
+        const next: EditLockState = { mode: 'editing' };
+        stateRef.current = next;
+        setState(next);
+      }
     }
   }, [storyId, lose]);
 

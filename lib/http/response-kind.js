@@ -18,6 +18,7 @@ export function responseKind(pathname) {
     return /^\/desk\/wire\/[^/]+\/raw$/.test(pathname) ? 'resource' : 'app';
   }
   if (pathname === '/login' || pathname.startsWith('/preview/')) return 'app';
+  if (pathname === '/healthz' || pathname === '/readyz') return 'resource';
   if (pathname.startsWith('/sitemaps/') || /\.(xml|txt|ico|svg|png|webp|jpg|css|js|map|json)$/.test(pathname)) {
     return 'resource';
   }

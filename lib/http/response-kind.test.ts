@@ -25,6 +25,8 @@ test.each([
   ['/robots.txt', 'resource'],
   ['/_next/static/chunks/app.js', 'resource'],
   ['/favicon.svg', 'resource'],
+  ['/healthz', 'resource'],
+  ['/readyz', 'resource'],
 ] as const)('%s is answered as %s', (path, kind) => {
   expect(responseKind(path)).toBe(kind);
 });

@@ -50,6 +50,9 @@ export function appContentSecurityPolicy({ nonce, https }) {
       'default-src': "'self'",
       'script-src': `'self' 'nonce-${nonce}' 'strict-dynamic'`,
       'style-src': `'self' 'nonce-${nonce}'`,
+      // The editor (ProseMirror) sets style attributes; an attribute cannot run a script,
+      // and <style> elements still need the nonce.
+      'style-src-attr': "'unsafe-inline'",
       'img-src': "'self' data: blob:",
       'font-src': "'self'",
       'connect-src': "'self'",

@@ -1,0 +1,332 @@
+// Public pages at the speed of a static file: the production server answers reader pages
+// from finished, script-free, pre-compressed HTML kept in memory, without running React
+// or Next.js's router. A page is rendered by Next.js once (through proxy.ts and the app
+// as usual), stripped of its scripts, compressed, and kept until lib/ says something it
+// shows changed — the same invalidation record Next.js's own cache reads
+// (lib/public-cache/invalidation-registry.js), fed by every publish, update, unpublish
+// and kill, on this instance and (PostgreSQL LISTEN/NOTIFY) on the others.
+// docs/decisions/012-public-pages-from-memory.md
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import { isInvalidatedSince } from '../lib/public-cache/invalidation-registry.js';
+import { publicPageRequest, stripScripts } from './public-html.mjs';
+
+const gzip = promisify(zlib.gzip);
+const brotli = promisify(zlib.brotliCompress);
+
+/**
+ * What shared caches (a CDN, nginx) may do with a public page: keep it 30 s, then serve it
+ * stale for at most 30 s more while fetching a new one — so an unpublished or killed
+ * story's 410 reaches every reader within a minute. Browsers revalidate each time
+ * (ETag, 304), which costs a few hundred bytes.
+ */
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, s-maxage=30, stale-while-revalidate=30';
+
+// Statuses worth keeping: the page, "no such page yet" (until it is published) and
+// "taken down". Redirects (moved stories, renamed authors) are decided per request.
+const CACHEABLE_STATUSES = new Set([200, 404, 410]);
+// A missed invalidation (a bug) cannot last longer than this.
+const SAFETY_MS = 60 * 60 * 1000;
+// Response headers kept from the render and replayed with every copy.
+const KEPT_HEADERS = [
+  'content-type',
+  'content-security-policy',
+  'strict-transport-security',
+  'x-content-type-options',
+  'referrer-policy',
+  'cross-origin-opener-policy',
+  'permissions-policy',
+  'link',
+  'x-robots-tag',
+];
+
+/**
+ * @typedef {{
+ *   key: string,
+ *   status: number,
+ *   headers: Record<string, string>,
+ *   etag: string,
+ *   identity: Buffer,
+ *   gzip: Buffer,
+ *   br: Buffer,
+ *   tags: string[],
+ *   renderedAt: number,
+ *   size: number,
+ * }} CachedPage
+ */
+
+/**
+ * The encoding to send, from Accept-Encoding: brotli, then gzip, else none.
+ * @param {string | undefined} header
+ * @returns {'br' | 'gzip' | 'identity'}
+ */
+export function chooseEncoding(header) {
+  if (!header) return 'identity';
+  /** @type {Map<string, number>} */
+  const weights = new Map();
+  for (const part of header.toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    weights.set((name ?? '').trim(), q ? Number(q.slice(2)) || 0 : 1);
+  }
+  const accepts = (/** @type {string} */ name) => (weights.get(name) ?? weights.get('*') ?? 0) > 0;
+  if (accepts('br')) return 'br';
+  if (accepts('gzip')) return 'gzip';
+  return 'identity';
+}
+
+/**
+ * Whether an If-None-Match header names this ETag (weak comparison, as for GET).
+ * @param {string | undefined} header
+ * @param {string} etag
+ */
+function matchesEtag(header, etag) {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const bare = etag.replace(/^W\//, '');
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === bare);
+}
+
+/**
+ * @typedef {{ status: number, headers: import('node:http').OutgoingHttpHeaders, body: Buffer }} RenderedResponse
+ */
+
+/**
+ * Buffers what Next.js writes to `res` instead of sending it, and gives it back when the
+ * response ends; the real methods are put back first, so the caller can then answer.
+ * `restore()` puts them back early (the render failed).
+ * @param {import('node:http').ServerResponse} res
+ * @returns {{ done: Promise<RenderedResponse>, restore: () => void }}
+ */
+function captureResponse(res) {
+  const original = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders };
+  const restore = () => Object.assign(res, original);
+  /** @type {Buffer[]} */
+  const chunks = [];
+  const toBuffer = (/** @type {any} */ chunk, /** @type {any} */ encoding) =>
+    Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8');
+  const done = new Promise((resolve) => {
+    /** @type {any} */
+    const patched = res;
+    patched.writeHead = (/** @type {number} */ status, /** @type {any[]} */ ...rest) => {
+      res.statusCode = status;
+      const headers = typeof rest[0] === 'string' ? rest[1] : rest[0];
+      if (Array.isArray(headers)) {
+        for (let i = 0; i < headers.length; i += 2) res.setHeader(headers[i], headers[i + 1]);
+      } else if (headers) {
+        for (const [name, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(name, value);
+      }
+      return res;
+    };
+    patched.flushHeaders = () => {};
+    patched.write = (/** @type {any} */ chunk, /** @type {any} */ encoding, /** @type {any} */ callback) => {
+      if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') chunks.push(toBuffer(chunk, encoding));
+      const done = [encoding, callback].find((arg) => typeof arg === 'function');
+      if (done) process.nextTick(done);
+      return true;
+    };
+    patched.end = (/** @type {any} */ chunk, /** @type {any} */ encoding, /** @type {any} */ callback) => {
+      if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') chunks.push(toBuffer(chunk, encoding));
+      restore();
+      resolve({ status: res.statusCode, headers: res.getHeaders(), body: Buffer.concat(chunks) });
+      const finished = [chunk, encoding, callback].find((arg) => typeof arg === 'function');
+      if (finished) process.nextTick(finished);
+      return res;
+    };
+  });
+  return { done: /** @type {Promise<RenderedResponse>} */ (done), restore };
+}
+
+/**
+ * @param {{ key: string, tags: string[], renderedAt: number }} request
+ * @param {RenderedResponse} rendered
+ * @returns {Promise<CachedPage | null>} null when this answer must not be kept
+ */
+async function toCachedPage(request, rendered) {
+  const type = String(rendered.headers['content-type'] ?? '');
+  if (!CACHEABLE_STATUSES.has(rendered.status) || !type.startsWith('text/html')) return null;
+  if (rendered.headers['set-cookie'] !== undefined || rendered.headers['content-encoding'] !== undefined) return null;
+  if (/\bprivate\b/.test(String(rendered.headers['cache-control'] ?? ''))) return null;
+  const html = stripScripts(rendered.body.toString('utf8'));
+  if (html === null) return null;
+  const identity = Buffer.from(html, 'utf8');
+  const [gz, br] = await Promise.all([
+    gzip(identity, { level: 9 }),
+    brotli(identity, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 10, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length },
+    }),
+  ]);
+  /** @type {Record<string, string>} */
+  const headers = {};
+  for (const name of KEPT_HEADERS) {
+    const value = rendered.headers[name];
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  const etag = `"${createHash('sha1').update(identity).digest('base64url').slice(0, 22)}"`;
+  return {
+    key: request.key,
+    status: rendered.status,
+    headers,
+    etag,
+    identity,
+    gzip: gz,
+    br,
+    tags: request.tags,
+    renderedAt: request.renderedAt,
+    size: identity.length + gz.length + br.length + 512,
+  };
+}
+
+/**
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {CachedPage} page
+ * @param {'hit' | 'miss'} outcome
+ */
+function sendPage(req, res, page, outcome) {
+  for (const [name, value] of Object.entries(page.headers)) res.setHeader(name, value);
+  res.setHeader('etag', page.etag);
+  res.setHeader('cache-control', PUBLIC_CACHE_CONTROL);
+  res.setHeader('vary', 'Accept-Encoding');
+  res.setHeader('x-wiredesk-cache', outcome);
+  if (matchesEtag(req.headers['if-none-match'], page.etag)) {
+    res.writeHead(304);
+    res.end();
+    return;
+  }
+  const encoding = chooseEncoding(req.headers['accept-encoding']);
+  const body = encoding === 'br' ? page.br : encoding === 'gzip' ? page.gzip : page.identity;
+  if (encoding !== 'identity') res.setHeader('content-encoding', encoding);
+  res.setHeader('content-length', body.length);
+  res.writeHead(page.status);
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/**
+ * The page cache as a step of the server's request path (server/pipeline.mjs). `render`
+ * is Next.js's request handler; a miss goes through it as any request would, and only
+ * the finished answer is kept and sent.
+ * @param {{
+ *   render: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>,
+ *   maxBytes?: number,
+ *   now?: () => number,
+ * }} options
+ */
+export function createPublicPageCache({ render, maxBytes = 64 * 1024 * 1024, now = Date.now }) {
+  /** @type {Map<string, CachedPage>} */
+  const pages = new Map();
+  /** @type {Map<string, Promise<CachedPage | null>>} */
+  const rendering = new Map();
+  let bytes = 0;
+  const stats = { hits: 0, misses: 0, uncacheable: 0 };
+
+  const drop = (/** @type {string} */ key) => {
+    const page = pages.get(key);
+    if (!page) return;
+    bytes -= page.size;
+    pages.delete(key);
+  };
+
+  /** @param {CachedPage} page */
+  const keep = (page) => {
+    drop(page.key);
+    if (page.size > maxBytes / 8) return;
+    pages.set(page.key, page);
+    bytes += page.size;
+    while (bytes > maxBytes && pages.size > 0) drop(/** @type {string} */ (pages.keys().next().value));
+  };
+
+  /** @param {string} key */
+  const fresh = (key) => {
+    const page = pages.get(key);
+    if (!page) return null;
+    if (now() - page.renderedAt > SAFETY_MS || isInvalidatedSince(page.tags, page.renderedAt)) {
+      drop(key);
+      return null;
+    }
+    // Least recently used goes first: re-insert on every hit.
+    pages.delete(key);
+    pages.set(key, page);
+    return page;
+  };
+
+  /** @type {import('./pipeline.mjs').Handler} */
+  const handler = {
+    name: 'public page cache',
+    async handle(req, res) {
+      const request = publicPageRequest(req.method ?? 'GET', req.url ?? '/');
+      if (!request) return false;
+      const cached = fresh(request.key);
+      if (cached) {
+        stats.hits++;
+        sendPage(req, res, cached, 'hit');
+        return true;
+      }
+      // HEAD has no body to keep; and while a page renders, others asking for it wait for
+      // that render instead of starting their own (a story going viral is one render).
+      const inFlight = rendering.get(request.key);
+      if (inFlight) {
+        const page = await inFlight;
+        if (page) {
+          stats.hits++;
+          sendPage(req, res, page, 'hit');
+          return true;
+        }
+      }
+      if (req.method === 'HEAD' || inFlight) return false;
+
+      // Stamped with the moment the render began: anything published after that moment
+      // invalidates it, even if the render read the database just before the commit.
+      const renderedAt = now();
+      // Rendered uncompressed (Next.js would gzip for this reader), to be stripped and
+      // compressed once for everyone.
+      const acceptEncoding = req.headers['accept-encoding'];
+      delete req.headers['accept-encoding'];
+      const capture = captureResponse(res);
+      /** @type {RenderedResponse | undefined} */
+      let rendered;
+      const pending = (async () => {
+        await render(req, res);
+        rendered = await capture.done;
+        return toCachedPage({ ...request, renderedAt }, rendered);
+      })();
+      rendering.set(request.key, pending);
+      void pending
+        .finally(() => {
+          if (acceptEncoding !== undefined) req.headers['accept-encoding'] = acceptEncoding;
+        })
+        .catch(() => {});
+      try {
+        const page = await pending.catch((/** @type {unknown} */ error) => {
+          // The real methods back, so the pipeline can still answer with an error.
+          capture.restore();
+          throw error;
+        });
+        if (page) {
+          stats.misses++;
+          if (!isInvalidatedSince(page.tags, page.renderedAt)) keep(page);
+          sendPage(req, res, page, 'miss');
+        } else if (rendered) {
+          // Not kept (a redirect, a streamed page…): sent exactly as Next.js made it.
+          stats.uncacheable++;
+          res.writeHead(rendered.status);
+          res.end(rendered.body);
+        }
+      } finally {
+        rendering.delete(request.key);
+      }
+      return true;
+    },
+  };
+
+  return {
+    handler,
+    /** How the cache is doing (for tests and the benchmark). */
+    stats: () => ({ ...stats, pages: pages.size, bytes }),
+    clear: () => {
+      pages.clear();
+      bytes = 0;
+    },
+  };
+}

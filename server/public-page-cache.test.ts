@@ -1,0 +1,160 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
+import { recordInvalidation } from '../lib/public-cache/invalidation-registry.js';
+import { chooseEncoding, createPublicPageCache, PUBLIC_CACHE_CONTROL } from './public-page-cache.mjs';
+
+// A stand-in for Next.js with the same habits: headers set one by one, the body written
+// in pieces, scripts in the page. Counts renders per path.
+const renders = new Map<string, number>();
+let status = 200;
+let delayMs = 0;
+async function render(req: http.IncomingMessage, res: http.ServerResponse) {
+  const path = req.url ?? '/';
+  renders.set(path, (renders.get(path) ?? 0) + 1);
+  // Next.js compresses for readers who accept it; the cache asks for the page uncompressed.
+  if (req.headers['accept-encoding']) throw new Error('rendered for a compressed answer');
+  const n = renders.get(path);
+  if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+  res.statusCode = status;
+  res.setHeader('content-type', 'text/html; charset=utf-8');
+  res.setHeader('content-security-policy', "script-src 'none'");
+  res.setHeader('cache-control', 's-maxage=3600, stale-while-revalidate=31532400');
+  res.setHeader('x-nextjs-cache', 'MISS');
+  res.write(`<!DOCTYPE html><html><head><script src="/_next/app.js" async=""></script></head>`);
+  res.write(Buffer.from(`<body><h1>${path} render ${n}</h1>`));
+  res.end('<script>self.__next_f.push([1])</script></body></html>');
+}
+
+const cache = createPublicPageCache({ render });
+let base: string;
+const server = http.createServer((req, res) => {
+  void (async () => {
+    if (!(await cache.handler.handle(req, res, {} as never))) {
+      res.writeHead(299, { 'content-type': 'text/plain' });
+      res.end('passed on');
+    }
+  })();
+});
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+beforeEach(() => {
+  cache.clear();
+  renders.clear();
+  status = 200;
+  delayMs = 0;
+});
+
+function get(path: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    const request = http.get(`${base}${path}`, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    request.on('error', reject);
+  });
+}
+
+test('a page is rendered once, then served from memory without its scripts, with its security headers', async () => {
+  const first = await get('/world/harbour-plan');
+  expect(first.status).toBe(200);
+  expect(first.headers['x-wiredesk-cache']).toBe('miss');
+  expect(first.body.toString()).toBe(
+    '<!DOCTYPE html><html><head></head><body><h1>/world/harbour-plan render 1</h1></body></html>',
+  );
+  const second = await get('/world/harbour-plan');
+  expect(second.headers['x-wiredesk-cache']).toBe('hit');
+  expect(second.body.toString()).toBe(first.body.toString());
+  expect(renders.get('/world/harbour-plan')).toBe(1);
+  expect(second.headers).toMatchObject({
+    'content-type': 'text/html; charset=utf-8',
+    'content-security-policy': "script-src 'none'",
+    'cache-control': PUBLIC_CACHE_CONTROL,
+    vary: 'Accept-Encoding',
+  });
+  expect(second.headers['x-nextjs-cache']).toBeUndefined();
+});
+
+test('pages go out brotli- or gzip-compressed as the reader accepts, with an ETag that answers 304', async () => {
+  const plain = await get('/');
+  const br = await get('/', { 'accept-encoding': 'gzip, deflate, br' });
+  expect(br.headers['content-encoding']).toBe('br');
+  expect(zlib.brotliDecompressSync(br.body).toString()).toBe(plain.body.toString());
+  const gz = await get('/', { 'accept-encoding': 'gzip' });
+  expect(gz.headers['content-encoding']).toBe('gzip');
+  expect(zlib.gunzipSync(gz.body).toString()).toBe(plain.body.toString());
+  expect(Number(gz.headers['content-length'])).toBe(gz.body.length);
+  const etag = plain.headers.etag!;
+  expect(br.headers.etag).toBe(etag);
+  const revalidated = await get('/', { 'if-none-match': `W/${etag}` });
+  expect(revalidated.status).toBe(304);
+  expect(revalidated.body.length).toBe(0);
+  expect(renders.get('/')).toBe(1);
+});
+
+test('an invalidation of a tag the page depends on makes the next request render it again', async () => {
+  await get('/world/harbour-plan');
+  await get('/sport');
+  recordInvalidation(['public:path:world/harbour-plan']);
+  const again = await get('/world/harbour-plan');
+  expect(again.headers['x-wiredesk-cache']).toBe('miss');
+  expect(again.body.toString()).toContain('render 2');
+  // A page that does not depend on it stays.
+  expect((await get('/sport')).headers['x-wiredesk-cache']).toBe('hit');
+  recordInvalidation(['public:sections']);
+  expect((await get('/sport')).headers['x-wiredesk-cache']).toBe('miss');
+});
+
+test('a render that began before a publish committed is sent but not kept', async () => {
+  delayMs = 50;
+  const pending = get('/culture');
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  recordInvalidation(['public:section:culture']);
+  expect((await pending).headers['x-wiredesk-cache']).toBe('miss');
+  delayMs = 0;
+  expect((await get('/culture')).body.toString()).toContain('render 2');
+});
+
+test('readers asking for a page while it renders wait for that one render', async () => {
+  delayMs = 100;
+  const answers = await Promise.all(Array.from({ length: 20 }, () => get('/business')));
+  expect(renders.get('/business')).toBe(1);
+  expect(new Set(answers.map((a) => a.body.toString())).size).toBe(1);
+  expect(answers.filter((a) => a.headers['x-wiredesk-cache'] === 'miss')).toHaveLength(1);
+});
+
+test('410 and 404 answers are kept like pages; other statuses are sent as rendered and not kept', async () => {
+  status = 410;
+  expect((await get('/world/killed-story')).status).toBe(410);
+  expect((await get('/world/killed-story')).headers['x-wiredesk-cache']).toBe('hit');
+  status = 500;
+  const failed = await get('/politics');
+  expect(failed.status).toBe(500);
+  expect(failed.headers['x-wiredesk-cache']).toBeUndefined();
+  await get('/politics');
+  expect(renders.get('/politics')).toBe(2);
+});
+
+test('requests that are not reader pages are passed on untouched', async () => {
+  for (const path of ['/desk', '/api/wire/latest', '/feed.xml', '/world?utm_source=newsletter']) {
+    expect((await get(path)).status).toBe(299);
+  }
+  expect(renders.size).toBe(0);
+});
+
+test.each([
+  [undefined, 'identity'],
+  ['gzip, deflate, br, zstd', 'br'],
+  ['gzip', 'gzip'],
+  ['br;q=0, gzip;q=0.5', 'gzip'],
+  ['identity', 'identity'],
+  ['*', 'br'],
+] as const)('Accept-Encoding %s → %s', (header, expected) => {
+  expect(chooseEncoding(header)).toBe(expected);
+});
