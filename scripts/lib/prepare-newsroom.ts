@@ -18,6 +18,8 @@ type Options = {
   token?: boolean;
   /** Publish-at times (ms since the epoch), one scheduled story each. */
   scheduleAt?: number[];
+  /** Stories waiting in review, for an editor to publish. */
+  inReview?: number;
 };
 
 const options = JSON.parse(process.argv[2] ?? '{}') as Options;
@@ -76,5 +78,20 @@ for (const [i, at] of (options.scheduleAt ?? []).entries()) {
   scheduled.push({ id: story.id, publishAt: at });
 }
 
+const inReview = [];
+for (let i = 0; i < (options.inReview ?? 0); i++) {
+  const section = sectionList[i % sectionList.length]!;
+  const story = await createStory(admin, {
+    headline: `Waiting for an editor ${i + 1}`,
+    standfirst: 'Ready to go.',
+    sectionId: section.id,
+    body: storyBodyFromParagraphs(paragraphs),
+  });
+  await transitionStory(admin, story.id, { action: 'submit' });
+  inReview.push({ id: story.id, path: `/${section.slug}/${story.slug}`, section: section.slug });
+}
+
 await closeDb();
-console.log(JSON.stringify({ token, editors, published, scheduled, sections: sectionList.map((s) => s.slug) }));
+console.log(
+  JSON.stringify({ token, editors, published, scheduled, inReview, sections: sectionList.map((s) => s.slug) }),
+);
