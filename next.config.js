@@ -1,5 +1,6 @@
 // @ts-check
 import { fileURLToPath } from 'node:url';
+import { BASE_SECURITY_HEADERS } from './lib/http/security-headers.js';
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -7,6 +8,12 @@ const nextConfig = {
   // breaks that ("The "path" argument must be … Received an instance of URL").
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
   poweredByHeader: false,
+  // The headers every response carries, build files and media included; proxy.ts adds
+  // each page's Content-Security-Policy (and HSTS), which depend on the request.
+  async headers() {
+    const headers = Object.entries(BASE_SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
+    return [{ source: '/:path*', headers }];
+  },
   // Public pages and data are cached in memory and invalidated by lib/ when stories are
   // published or taken down, also from other instances (docs/decisions/005-public-site.md).
   cacheHandler: fileURLToPath(new URL('./lib/public-cache/cache-handler.mjs', import.meta.url)),

@@ -1,5 +1,14 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { REQUEST_PATH_HEADER } from '@/lib/auth/request-path';
+import { getConfig } from '@/lib/config';
+import {
+  appContentSecurityPolicy,
+  createNonce,
+  defaultSecurityHeaders,
+  publicContentSecurityPolicy,
+  resourceContentSecurityPolicy,
+} from '@/lib/http/security-headers.js';
+import { responseKind } from '@/lib/http/response-kind.js';
 import { getPublicAuthorName } from '@/lib/public/author-address';
 import { authorPath, authorSegment, isReservedSegment, parseAuthorSegment } from '@/lib/public-routes';
 import { resolveArticlePathCached } from '@/lib/public/article-path-cache';
@@ -14,7 +23,7 @@ const AUTHOR_PATH = /^\/authors\/([^/]+)(?:\/page\/([1-9][0-9]{0,5}))?$/;
  * /login, and desk pages learn which URL was asked for so sign-in can return there.
  * Every desk page, action and route checks the session on the server itself.
  */
-function routeDesk(request: NextRequest) {
+function routeDesk(request: NextRequest, headers: Headers) {
   const path = request.nextUrl.pathname + request.nextUrl.search;
   const hasSession = request.cookies.getAll().some((cookie) => cookie.name.includes('next-auth.session-token'));
   if (!hasSession) {
@@ -22,7 +31,6 @@ function routeDesk(request: NextRequest) {
     login.searchParams.set('callbackUrl', path);
     return NextResponse.redirect(login);
   }
-  const headers = new Headers(request.headers);
   headers.set(REQUEST_PATH_HEADER, path);
   return NextResponse.next({ request: { headers } });
 }
@@ -31,18 +39,18 @@ function routeDesk(request: NextRequest) {
  * Articles: pages cannot choose their status code, so the HTTP answer for a story
  * that was taken down (410) or moved to another section (301) is decided here.
  */
-async function routeArticle(request: NextRequest, section: string, slug: string) {
+async function routeArticle(request: NextRequest, headers: Headers, section: string, slug: string) {
   let route: Awaited<ReturnType<typeof resolveArticlePathCached>>;
   try {
     route = await resolveArticlePathCached(section, slug);
   } catch {
-    return NextResponse.next(); // the page itself will answer (and log) properly
+    return NextResponse.next({ request: { headers } }); // the page itself will answer (and log) properly
   }
   // The page renders the notice; this sets the status it cannot. (A rewrite would do too,
   // but Next treats a rewrite to its own URL as external when bound to a specific host.)
-  if (route.status === 'gone') return NextResponse.next({ status: 410 });
+  if (route.status === 'gone') return NextResponse.next({ status: 410, request: { headers } });
   if (route.status === 'moved') return NextResponse.redirect(new URL(route.location, request.url), 301);
-  return NextResponse.next();
+  return NextResponse.next({ request: { headers } });
 }
 
 /**
@@ -50,29 +58,53 @@ async function routeArticle(request: NextRequest, section: string, slug: string)
  * missing name answers 308 to the current one here, per request, rather than from the
  * cached page (Next repeats the Location header of a cached redirect).
  */
-async function routeAuthor(request: NextRequest, segment: string, page: number) {
+async function routeAuthor(request: NextRequest, headers: Headers, segment: string, page: number) {
   const id = parseAuthorSegment(segment);
-  if (id === null) return NextResponse.next();
+  if (id === null) return NextResponse.next({ request: { headers } });
   let name: string | null;
   try {
     name = await getPublicAuthorName(id);
   } catch {
-    return NextResponse.next();
+    return NextResponse.next({ request: { headers } });
   }
-  if (name === null || segment === authorSegment({ id, name })) return NextResponse.next();
+  if (name === null || segment === authorSegment({ id, name })) return NextResponse.next({ request: { headers } });
   return NextResponse.redirect(new URL(authorPath({ id, name }, page), request.url), 308);
 }
 
-export async function proxy(request: NextRequest) {
+function route(request: NextRequest, headers: Headers) {
   const { pathname } = request.nextUrl;
-  if (pathname === '/desk' || pathname.startsWith('/desk/')) return routeDesk(request);
+  if (pathname === '/desk' || pathname.startsWith('/desk/')) return routeDesk(request, headers);
   const author = AUTHOR_PATH.exec(pathname);
-  if (author) return routeAuthor(request, author[1]!, Number(author[2] ?? 1));
+  if (author) return routeAuthor(request, headers, author[1]!, Number(author[2] ?? 1));
   const article = ARTICLE_PATH.exec(pathname);
-  if (article && !isReservedSegment(article[1]!)) return routeArticle(request, article[1]!, article[2]!);
-  return NextResponse.next();
+  if (article && !isReservedSegment(article[1]!)) return routeArticle(request, headers, article[1]!, article[2]!);
+  return NextResponse.next({ request: { headers } });
+}
+
+/**
+ * Every page Next.js renders gets its security headers here (lib/http/security-headers.js):
+ * the desk, sign-in and preview a CSP with this request's nonce — Next.js reads it from
+ * the request's own Content-Security-Policy header and puts it on its scripts — public
+ * pages a CSP without scripts, everything else one that allows nothing.
+ */
+export async function proxy(request: NextRequest) {
+  const { https, embedOrigins } = getConfig();
+  const kind = responseKind(request.nextUrl.pathname);
+  const headers = new Headers(request.headers);
+  let policy: string;
+  if (kind === 'app') {
+    policy = appContentSecurityPolicy({ nonce: createNonce(), https });
+    headers.set('content-security-policy', policy);
+  } else {
+    policy = kind === 'public' ? publicContentSecurityPolicy({ https, embedOrigins }) : resourceContentSecurityPolicy();
+  }
+  const response = await route(request, headers);
+  for (const [name, value] of Object.entries(defaultSecurityHeaders({ https }))) response.headers.set(name, value);
+  response.headers.set('content-security-policy', policy);
+  return response;
 }
 
 export const config = {
-  matcher: ['/desk', '/desk/:path*', '/:section/:slug', '/authors/:author', '/authors/:author/page/:page'],
+  // Everything but Next.js's build files and the immutable media files.
+  matcher: ['/((?!_next/static|_next/image|media/).*)'],
 };

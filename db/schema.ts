@@ -433,9 +433,10 @@ export const wireFacets = pgTable(
 );
 
 /**
- * Who is editing a story right now. A lock is live while its heartbeat is recent (see
- * LOCK_EXPIRY_MS in lib/stories/story-lock.ts); a stale row is simply claimed by the next
- * editor. Saves by anyone else are refused while it is live.
+ * Who is editing a story right now: one editing session (a browser tab) of one user. A
+ * lock is live while its heartbeat is recent (see LOCK_EXPIRY_MS in
+ * lib/stories/story-lock.ts); a stale row is simply claimed by the next editor. Saves
+ * from anyone else, and from the same user's other tabs, are refused while it is live.
  */
 export const storyLocks = pgTable('story_locks', {
   storyId: integer('story_id')
@@ -444,10 +445,13 @@ export const storyLocks = pgTable('story_locks', {
   holderId: integer('holder_id')
     .notNull()
     .references(() => users.id),
+  /** The holder's editing session (one per open editor page); '' for locks from before sessions. */
+  holderSession: text('holder_session').notNull().default(''),
   acquiredAt: timestamptz('acquired_at').notNull(),
   heartbeatAt: timestamptz('heartbeat_at').notNull(),
-  /** Set when an editor took the lock over: the previous holder learns it on its next heartbeat. */
+  /** Set when the lock was taken over: the previous holder learns it on its next heartbeat. */
   previousHolderId: integer('previous_holder_id').references(() => users.id),
+  previousHolderSession: text('previous_holder_session'),
   takenOverAt: timestamptz('taken_over_at'),
 });
 
@@ -526,3 +530,33 @@ export const notifications = pgTable(
   },
   (t) => [index('notifications_user_idx').on(t.userId, t.readAt, t.id)],
 );
+
+export const adminEventKind = pgEnum('admin_event_kind', [
+  'user_created',
+  'user_renamed',
+  'user_role_changed',
+  'user_deactivated',
+  'user_activated',
+  'user_password_changed',
+  'token_created',
+  'token_revoked',
+  'media_uploaded',
+]);
+
+/**
+ * The admin audit log: who changed accounts, roles, API tokens and media, and when.
+ * Written in the same transaction as the change; never updated or deleted.
+ */
+export const adminEvents = pgTable('admin_events', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  kind: adminEventKind('kind').notNull(),
+  /** Who did it; null for the operator's tools (`npm run user`, the seed). */
+  actorId: integer('actor_id').references(() => users.id),
+  /** The account it was done to, for user events. */
+  userId: integer('user_id').references(() => users.id),
+  /** What it was done to, in words that outlive renames: an email, a token's name, a media id. */
+  subject: text('subject').notNull(),
+  /** What changed ("reporter → editor"); never a secret. */
+  detail: text('detail'),
+  createdAt: timestamptz('created_at').notNull(),
+});

@@ -83,12 +83,11 @@ export async function seedDemoWire(): Promise<number> {
   const files = await Promise.all(
     DEMO_WIRE_FILES.map(async (file, i) => ({
       bytes: await fs.readFile(path.join(folder, file)),
-      channel: 'seed' as const,
       filename: path.basename(file),
       // Spread over the last hour, so the queue reads like a morning's wire.
       receivedAt: new Date(Date.now() - (DEMO_WIRE_FILES.length - i) * 6 * 60_000),
     })),
   );
-  const results = await ingestWireFiles(files);
+  const results = await ingestWireFiles({ kind: 'system', channel: 'seed' }, files);
   return results.reduce((sum, result) => sum + result.items.length, 0);
 }

@@ -13,7 +13,7 @@ test('a token is shown once, kept only as a hash, and authenticates until revoke
   expect(JSON.stringify(listed)).not.toContain(token.slice(10));
 
   const used = new Date('2026-11-28T09:00:00Z');
-  expect(await authenticateApiToken(`Bearer ${token}`, used)).toEqual({ id, name: 'AFP feed' });
+  expect(await authenticateApiToken(`Bearer ${token}`, used)).toEqual({ kind: 'api-token', id, name: 'AFP feed' });
   expect((await listApiTokens(admin)).find((t) => t.id === id)?.lastUsedAt).toEqual(used);
   // Within a minute the use is not written again; after it, it is.
   await authenticateApiToken(`Bearer ${token}`, new Date('2026-11-28T09:00:30Z'));

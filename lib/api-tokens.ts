@@ -4,6 +4,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { apiTokens, users } from '@/db/schema';
+import { recordAdminEvent } from './admin-audit';
 import { NotFoundError } from './errors';
 import { requirePermission, type Actor } from './permissions';
 import { parseOrThrow } from './validation';
@@ -30,11 +31,16 @@ export async function createApiToken(
   const { name } = parseOrThrow(ApiTokenNameSchema, input);
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
   const db = await getDb();
-  const [row] = await db
-    .insert(apiTokens)
-    .values({ name, tokenHash: hashToken(token), prefix: token.slice(0, 10), createdById: actor.id, createdAt: now })
-    .returning({ id: apiTokens.id });
-  return { id: row!.id, name, token };
+  const prefix = token.slice(0, 10);
+  const id = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(apiTokens)
+      .values({ name, tokenHash: hashToken(token), prefix, createdById: actor.id, createdAt: now })
+      .returning({ id: apiTokens.id });
+    await recordAdminEvent(tx, { kind: 'token_created', actor, subject: name, detail: `${prefix}…`, at: now });
+    return row!.id;
+  });
+  return { id, name, token };
 }
 
 export type ApiTokenSummary = {
@@ -71,26 +77,39 @@ export async function revokeApiToken(actor: Actor, tokenId: unknown, now = new D
   requirePermission(actor, 'tokens:manage');
   const id = parseOrThrow(z.coerce.number().int().positive(), tokenId);
   const db = await getDb();
-  const [row] = await db
-    .update(apiTokens)
-    .set({ revokedAt: now })
-    .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
-    .returning({ id: apiTokens.id });
-  if (!row) {
-    const [exists] = await db.select({ id: apiTokens.id }).from(apiTokens).where(eq(apiTokens.id, id));
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(apiTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+      .returning({ name: apiTokens.name, prefix: apiTokens.prefix });
+    if (row) {
+      await recordAdminEvent(tx, {
+        kind: 'token_revoked',
+        actor,
+        subject: row.name,
+        detail: `${row.prefix}…`,
+        at: now,
+      });
+      return;
+    }
+    const [exists] = await tx.select({ id: apiTokens.id }).from(apiTokens).where(eq(apiTokens.id, id));
     if (!exists) throw new NotFoundError('This token does not exist.');
-  }
+  });
 }
 
 // Noting each use would be a write per API request; once a minute is plenty for
 // "last used" on the admin screen.
 const LAST_USED_PRECISION_MS = 60_000;
 
+/** An API token that authenticateApiToken found live: the sender of wire copy it carries. */
+export type ApiTokenPrincipal = { kind: 'api-token'; id: number; name: string };
+
 /** The live token named by an `Authorization: Bearer …` header, or null; notes its use. */
 export async function authenticateApiToken(
   authorization: string | null,
   now = new Date(),
-): Promise<{ id: number; name: string } | null> {
+): Promise<ApiTokenPrincipal | null> {
   const match = authorization ? /^Bearer\s+(\S+)\s*$/i.exec(authorization) : null;
   if (!match || !match[1]!.startsWith(TOKEN_PREFIX) || match[1]!.length > 200) return null;
   const db = await getDb();
@@ -102,5 +121,5 @@ export async function authenticateApiToken(
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
   }
-  return { id: row.id, name: row.name };
+  return { kind: 'api-token', id: row.id, name: row.name };
 }

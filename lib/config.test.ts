@@ -16,6 +16,8 @@ test('with nothing set, Wiredesk runs on the embedded database in ./data on port
     wireInbox: undefined,
     mediaDir: path.resolve('./data/media'),
     timeZone: 'UTC',
+    https: false,
+    embedOrigins: [],
   });
 });
 
@@ -59,4 +61,18 @@ test.each([
 
 test('every bad variable is reported at once', () => {
   expect(() => parseConfig({ PORT: 'x', WIREDESK_DEMO: 'maybe' })).toThrow(/PORT[\s\S]*WIREDESK_DEMO/);
+});
+
+test('HTTPS is read off the base URL, and embedding origins are a checked list', () => {
+  expect(parseConfig({}).https).toBe(false);
+  expect(parseConfig({ WIREDESK_BASE_URL: 'https://news.example' }).https).toBe(true);
+  expect(parseConfig({}).embedOrigins).toEqual([]);
+  expect(
+    parseConfig({ WIREDESK_EMBED_ORIGINS: 'https://partner.example, http://localhost:8080' }).embedOrigins,
+  ).toEqual(['https://partner.example', 'http://localhost:8080']);
+  // A value that would smuggle a directive into the CSP header is refused.
+  expect(() => parseConfig({ WIREDESK_EMBED_ORIGINS: "https://a.example; script-src 'unsafe-inline'" })).toThrow(
+    /WIREDESK_EMBED_ORIGINS/,
+  );
+  expect(() => parseConfig({ WIREDESK_EMBED_ORIGINS: 'https://a.example/path' })).toThrow(/WIREDESK_EMBED_ORIGINS/);
 });

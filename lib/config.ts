@@ -12,6 +12,15 @@ const booleanFlag = z
   })
   .transform((value) => value === '1' || value === 'true' || value === 'yes');
 
+// An origin a partner site frames public pages from: scheme, host, optional port, nothing
+// else (the value goes into a CSP header, where a stray ';' or quote would change it).
+const OriginSchema = z
+  .string()
+  .regex(
+    /^https?:\/\/[a-z0-9.-]+(:[0-9]{1,5})?$/i,
+    'must be origins such as https://partner.example, separated by spaces',
+  );
+
 const ConfigSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -26,6 +35,11 @@ const ConfigSchema = z.object({
   WIREDESK_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('wiredesk-demo'),
   WIREDESK_WIRE_INBOX: z.string().min(1).optional(),
   WIREDESK_MEDIA_DIR: z.string().min(1).optional(),
+  WIREDESK_EMBED_ORIGINS: z
+    .string()
+    .transform((value) => value.split(/[\s,]+/).filter(Boolean))
+    .pipe(z.array(OriginSchema))
+    .default([]),
   WIREDESK_TIMEZONE: z
     .string()
     .refine(isValidTimeZone, 'must be an IANA time zone name such as Europe/Paris or America/New_York')
@@ -51,6 +65,10 @@ export type Config = {
   mediaDir: string;
   /** The newsroom's time zone: desk and public times, and `Publish at`, are in it. */
   timeZone: string;
+  /** Served over HTTPS (the base URL says so): HSTS and upgrade-insecure-requests. */
+  https: boolean;
+  /** Origins allowed to show public pages in a frame; none by default. The desk, never. */
+  embedOrigins: string[];
 };
 
 export class ConfigError extends Error {
@@ -83,6 +101,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
         ? path.join(os.tmpdir(), `wiredesk-media-${process.pid}`)
         : path.join(path.resolve(c.WIREDESK_DATA_DIR), 'media'),
     timeZone: c.WIREDESK_TIMEZONE,
+    https: (c.WIREDESK_BASE_URL ?? '').startsWith('https://'),
+    embedOrigins: c.WIREDESK_EMBED_ORIGINS,
   };
 }
 

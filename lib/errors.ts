@@ -57,6 +57,8 @@ export class StoryLockedError extends ConflictError {
     message: string,
     readonly holderName: string,
     readonly keptRevisionId: number | null = null,
+    /** The holder is the same user, in another tab or on another device. */
+    readonly byYou = false,
   ) {
     super(message);
   }

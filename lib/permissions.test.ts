@@ -23,6 +23,7 @@ const DESK_WIDE: Record<Permission, Role[]> = {
   'story:publish': ['editor', 'admin'],
   'story:take_over': ['editor', 'admin'],
   'media:upload': ['reporter', 'editor', 'admin'],
+  'wire:ingest': ['reporter', 'editor', 'admin'],
   'users:manage': ['admin'],
   'sections:manage': ['admin'],
   'tokens:manage': ['admin'],
@@ -58,13 +59,16 @@ function expectedOnStory(role: Role, action: StoryAction, state: StoryState, own
     case 'take_over':
       // editors take the edit lock of any story they may edit; reporters never do
       return editorial && state !== 'killed';
+    case 'embargo':
+      // editors set or lift an embargo until readers have seen the story
+      return editorial && !['published', 'unpublished', 'killed'].includes(state);
     default:
       // request changes, approve, schedule, unschedule, publish, publish update, unpublish, kill
       return editorial;
   }
 }
 
-const STORY_ACTIONS: StoryAction[] = ['view', 'comment', 'edit', 'take_over', ...WORKFLOW_ACTIONS];
+const STORY_ACTIONS: StoryAction[] = ['view', 'comment', 'edit', 'take_over', 'embargo', ...WORKFLOW_ACTIONS];
 const storyCases = ROLES.flatMap((role) =>
   STORY_ACTIONS.flatMap((action) =>
     STORY_STATES.flatMap((state) => [true, false].map((own) => [role, action, state, own] as const)),

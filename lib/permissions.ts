@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   'story:publish',
   'story:take_over',
   'media:upload',
+  'wire:ingest',
   'users:manage',
   'sections:manage',
   'tokens:manage',
@@ -39,6 +40,7 @@ const REPORTER: readonly Permission[] = [
   'story:spike:own',
   'story:restore:own',
   'media:upload',
+  'wire:ingest',
 ];
 
 const EDITOR: readonly Permission[] = [
@@ -56,6 +58,7 @@ const EDITOR: readonly Permission[] = [
   // unsaved text is kept as a revision, so nothing is lost by it).
   'story:take_over',
   'media:upload',
+  'wire:ingest',
 ];
 
 /** The one table of who may do what (DESIGN.md, "Roles and permissions"). */
@@ -69,7 +72,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 export type StoryForPermission = { state: StoryState; authorIds: readonly number[] };
 
 /** Things one does to a story besides workflow transitions. */
-export type StoryAction = WorkflowAction | 'edit' | 'comment' | 'view' | 'take_over';
+export type StoryAction = WorkflowAction | 'edit' | 'comment' | 'view' | 'take_over' | 'embargo';
+
+/** The roles that hold a permission: for queries that pick people by what they may do. */
+export function rolesWith(permission: Permission): Role[] {
+  return (Object.keys(ROLE_PERMISSIONS) as Role[]).filter((role) => ROLE_PERMISSIONS[role].includes(permission));
+}
 
 function has(user: Actor, permission: Permission): boolean {
   return ROLE_PERMISSIONS[user.role].includes(permission);
@@ -78,6 +86,9 @@ function has(user: Actor, permission: Permission): boolean {
 // A reporter edits their own story while they hold the pen: drafting, after changes
 // were requested, or the working copy of their published story (DESIGN.md).
 const OWN_EDITABLE_STATES: readonly StoryState[] = ['draft', 'changes_requested', 'published'];
+
+/** Once readers have seen a story, an embargo has nothing left to protect. */
+export const EMBARGO_CLOSED_STATES: readonly StoryState[] = ['published', 'unpublished', 'killed'];
 
 function canOnStory(user: Actor, action: StoryAction, story: StoryForPermission): boolean {
   const own = story.authorIds.includes(user.id);
@@ -93,6 +104,9 @@ function canOnStory(user: Actor, action: StoryAction, story: StoryForPermission)
       return own && has(user, 'story:edit:own') && OWN_EDITABLE_STATES.includes(story.state);
     case 'take_over':
       return has(user, 'story:take_over') && canOnStory(user, 'edit', story);
+    case 'embargo':
+      // Setting, moving or lifting one: the embargo is the newsroom's word to the agency.
+      return has(user, 'story:publish') && !EMBARGO_CLOSED_STATES.includes(story.state);
     case 'submit':
     case 'withdraw':
     case 'restore':

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { buildUser, createStaff } from '@/db/factories';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors';
 import { signInWithPassword } from './auth/sign-in';
-import { createUser, findUserByEmail, getActiveUser, listUsers, SYSTEM, updateUser } from './users';
+import { createUser, findUserByEmail, getActiveUser, listUsers, SYSTEM, updateOwnAccount, updateUser } from './users';
 
 test('an account is created with a normalized email and never hands back its hash', async () => {
   const input = buildUser({ email: '  Sub.Editor@Wiredesk.TEST ', name: ' Sam Sub ', role: 'editor' });
@@ -92,4 +92,44 @@ test('an admin cannot deactivate or re-role themselves (another admin can)', asy
 
 test.each([['abc'], [''], ['-3'], ['1.5']])('a malformed user id (%o) is a validation error', async (id) => {
   await expect(updateUser(SYSTEM, id, { name: 'X' })).rejects.toBeInstanceOf(ValidationError);
+});
+
+test('a staff member changes their own name at once, and their password only with the current one', async () => {
+  const user = await createStaff({ role: 'reporter', name: 'Old Name' });
+  expect(await updateOwnAccount(user, { name: '  New Name ' })).toMatchObject({ name: 'New Name' });
+  expect((await getActiveUser(user.id))?.name).toBe('New Name');
+
+  const refusal = async (input: Parameters<typeof updateOwnAccount>[1]) =>
+    ((await updateOwnAccount(user, input).catch((e: unknown) => e)) as ValidationError).fieldErrors;
+  expect(await refusal({ currentPassword: 'not it at all', newPassword: 'my new password' })).toEqual({
+    currentPassword: ['Your current password is not correct.'],
+  });
+  expect(await refusal({ newPassword: 'my new password' })).toEqual({
+    currentPassword: ['Your current password is not correct.'],
+  });
+  expect(await refusal({ currentPassword: user.password, newPassword: 'short' })).toEqual({
+    newPassword: ['Password must be at least 8 characters'],
+  });
+  expect(await refusal({ currentPassword: user.password, newPassword: user.password })).toEqual({
+    newPassword: ['Choose a password you are not using now.'],
+  });
+  // Refused changes changed nothing: the old password still works.
+  expect((await signInWithPassword({ email: user.email, password: user.password })).status).toBe('ok');
+
+  await updateOwnAccount(user, { currentPassword: user.password, newPassword: 'my new password' });
+  expect((await signInWithPassword({ email: user.email, password: user.password })).status).toBe('invalid');
+  expect((await signInWithPassword({ email: user.email, password: 'my new password' })).status).toBe('ok');
+});
+
+test('an own-account change asking for nothing, or with unknown fields, is refused', async () => {
+  const user = await createStaff();
+  await expect(updateOwnAccount(user, {})).rejects.toThrow('Nothing to change.');
+  await expect(updateOwnAccount(user, { role: 'admin' } as never)).rejects.toBeInstanceOf(ValidationError);
+  expect((await getActiveUser(user.id))?.role).toBe('reporter');
+});
+
+test('a deactivated account cannot change itself through a session it still holds', async () => {
+  const user = await createStaff();
+  await updateUser(SYSTEM, user.id, { active: false });
+  await expect(updateOwnAccount(user, { name: 'Still here?' })).rejects.toBeInstanceOf(NotFoundError);
 });

@@ -1,12 +1,15 @@
 import 'server-only';
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb, type Transaction } from '@/db/client';
 import { users } from '@/db/schema';
 import { ROLES, type Role } from '@/lib/roles';
-import { hashPassword } from './auth/password';
+import { recordAdminEvent, type AdminEventKind, type AuditActor } from './admin-audit';
+import { hashPassword, verifyPassword } from './auth/password';
+import { getConfig } from './config';
+import { PASSWORD_MIN_LENGTH } from './password-rules';
 import { ConflictError, NotFoundError, ValidationError } from './errors';
-import { requirePermission, type Actor } from './permissions';
+import { requirePermission, rolesWith, type Actor } from './permissions';
 import { parseOrThrow } from './validation';
 
 /** A staff member as the app sees them: never carries the password hash. */
@@ -27,7 +30,7 @@ export const EmailSchema = z
 
 export const PasswordSchema = z
   .string({ error: 'Password is required' })
-  .min(8, 'Password must be at least 8 characters')
+  .min(PASSWORD_MIN_LENGTH, `Password must be at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(200, 'Password must be at most 200 characters');
 
 export const NewUserSchema = z.object({
@@ -40,23 +43,53 @@ export type NewUser = z.input<typeof NewUserSchema>;
 
 const staffColumns = { id: users.id, name: users.name, email: users.email, role: users.role };
 
-/** Creates a staff account; admins only (or the system, for seed and CLI). */
-export async function createUser(actor: Actor | typeof SYSTEM, input: NewUser): Promise<StaffUser> {
+// The demo password is printed at every start and written in the README: in production
+// (WIREDESK_DEMO=0) no account may have it, and none may sign in with it.
+const WELL_KNOWN_DEMO_PASSWORD = 'wiredesk-demo';
+
+/** Whether this is a demo password that production mode refuses. */
+export function isRefusedDemoPassword(password: string): boolean {
+  const config = getConfig();
+  return !config.demo && (password === config.demoPassword || password === WELL_KNOWN_DEMO_PASSWORD);
+}
+
+function assertAcceptablePassword(password: string | undefined, field = 'password'): void {
+  if (password !== undefined && isRefusedDemoPassword(password)) {
+    const message = 'This is the public demo password; choose another.';
+    throw new ValidationError(message, { [field]: [message] });
+  }
+}
+
+const auditActor = (actor: Actor | typeof SYSTEM): AuditActor => (actor === SYSTEM ? 'system' : actor);
+
+/** Creates a staff account; admins only (or the system, for seed and CLI). Audited. */
+export async function createUser(actor: Actor | typeof SYSTEM, input: NewUser, now = new Date()): Promise<StaffUser> {
   if (actor !== SYSTEM) requirePermission(actor, 'users:manage');
   const data = parseOrThrow(NewUserSchema, input);
+  assertAcceptablePassword(data.password);
   const passwordHash = await hashPassword(data.password);
   const db = await getDb();
-  const [created] = await db
-    .insert(users)
-    .values({ name: data.name, email: data.email, role: data.role, passwordHash })
-    .onConflictDoNothing({ target: users.email })
-    .returning(staffColumns);
-  if (!created) {
-    throw new ValidationError(`A user with the email ${data.email} already exists`, {
-      email: ['A user with this email already exists'],
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(users)
+      .values({ name: data.name, email: data.email, role: data.role, passwordHash })
+      .onConflictDoNothing({ target: users.email })
+      .returning(staffColumns);
+    if (!created) {
+      throw new ValidationError(`A user with the email ${data.email} already exists`, {
+        email: ['A user with this email already exists'],
+      });
+    }
+    await recordAdminEvent(tx, {
+      kind: 'user_created',
+      actor: auditActor(actor),
+      userId: created.id,
+      subject: `${created.name} <${created.email}>`,
+      detail: created.role,
+      at: now,
     });
-  }
-  return created;
+    return created;
+  });
 }
 
 /** The user behind a session, or null if they no longer exist or were deactivated. */
@@ -105,10 +138,12 @@ export async function updateUser(
   actor: Actor | typeof SYSTEM,
   userId: number | string,
   input: UserChanges,
+  now = new Date(),
 ): Promise<StaffUser> {
   if (actor !== SYSTEM) requirePermission(actor, 'users:manage');
   const id = parseOrThrow(UserIdSchema, userId);
   const changes = parseOrThrow(UserChangesSchema, input);
+  assertAcceptablePassword(changes.password);
   if (actor !== SYSTEM && actor.id === id && (changes.active === false || changes.role !== undefined)) {
     // Locking yourself out by a misclick helps nobody; another admin can do it.
     throw new ConflictError('You cannot deactivate your own account or change your own role.');
@@ -118,13 +153,16 @@ export async function updateUser(
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(users).where(eq(users.id, id)).for('update');
     if (!current) throw new NotFoundError(`No user with id ${id}`);
+    const adminRoles = rolesWith('users:manage');
     const losesAdmin =
-      current.role === 'admin' && current.active && (changes.active === false || (changes.role ?? 'admin') !== 'admin');
+      adminRoles.includes(current.role) &&
+      current.active &&
+      (changes.active === false || !adminRoles.includes(changes.role ?? current.role));
     if (losesAdmin) {
       const others = await tx
         .select({ id: users.id })
         .from(users)
-        .where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, id)))
+        .where(and(inArray(users.role, adminRoles), eq(users.active, true), ne(users.id, id)))
         .limit(1)
         .for('update');
       if (others.length === 0) throw new ConflictError('Wiredesk needs at least one active admin.');
@@ -136,11 +174,86 @@ export async function updateUser(
         role: changes.role,
         active: changes.active,
         passwordHash,
-        updatedAt: new Date(),
+        updatedAt: now,
       })
       .where(eq(users.id, id))
       .returning(staffColumns);
     if (!updated) throw new NotFoundError(`No user with id ${id}`);
+    await auditAccountChanges(tx, auditActor(actor), current, changes, now);
+    return updated;
+  });
+}
+
+/** One audit entry per thing that changed on an account (nothing, if nothing did). */
+async function auditAccountChanges(
+  tx: Transaction,
+  actor: AuditActor,
+  before: { id: number; name: string; email: string; role: Role; active: boolean },
+  changes: { name?: string; role?: Role; active?: boolean; password?: string },
+  at: Date,
+): Promise<void> {
+  const subject = `${changes.name ?? before.name} <${before.email}>`;
+  const entry = (kind: AdminEventKind, detail: string | null = null) =>
+    recordAdminEvent(tx, { kind, actor, userId: before.id, subject, detail, at });
+  if (changes.name !== undefined && changes.name !== before.name) {
+    await entry('user_renamed', `${before.name} → ${changes.name}`);
+  }
+  if (changes.role !== undefined && changes.role !== before.role) {
+    await entry('user_role_changed', `${before.role} → ${changes.role}`);
+  }
+  if (changes.active !== undefined && changes.active !== before.active) {
+    await entry(changes.active ? 'user_activated' : 'user_deactivated');
+  }
+  if (changes.password !== undefined) await entry('user_password_changed');
+}
+
+export const OwnAccountSchema = z
+  .object({
+    name: NewUserSchema.shape.name.optional(),
+    currentPassword: z.string().max(200, 'Password must be at most 200 characters').optional(),
+    newPassword: PasswordSchema.optional(),
+  })
+  .strict();
+
+/**
+ * A staff member changes their own name and password. The password needs the current
+ * one (a session left open on a shared desk must not be enough to take the account),
+ * must differ from it, and is never the demo password in production. Audited.
+ */
+export async function updateOwnAccount(
+  actor: Actor,
+  input: z.input<typeof OwnAccountSchema>,
+  now = new Date(),
+): Promise<StaffUser> {
+  requirePermission(actor, 'desk:view');
+  const changes = parseOrThrow(OwnAccountSchema, input);
+  if (changes.name === undefined && changes.newPassword === undefined) {
+    throw new ValidationError('Nothing to change.', {});
+  }
+  assertAcceptablePassword(changes.newPassword, 'newPassword');
+  const db = await getDb();
+  const [current] = await db.select().from(users).where(eq(users.id, actor.id));
+  if (!current?.active) throw new NotFoundError('Your account no longer exists.');
+  let passwordHash: string | undefined;
+  if (changes.newPassword !== undefined) {
+    if (!changes.currentPassword || !(await verifyPassword(current.passwordHash, changes.currentPassword))) {
+      const message = 'Your current password is not correct.';
+      throw new ValidationError(message, { currentPassword: [message] });
+    }
+    if (changes.newPassword === changes.currentPassword) {
+      const message = 'Choose a password you are not using now.';
+      throw new ValidationError(message, { newPassword: [message] });
+    }
+    passwordHash = await hashPassword(changes.newPassword);
+  }
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(users)
+      .set({ name: changes.name, passwordHash, updatedAt: now })
+      .where(and(eq(users.id, actor.id), eq(users.active, true)))
+      .returning(staffColumns);
+    if (!updated) throw new NotFoundError('Your account no longer exists.');
+    await auditAccountChanges(tx, actor, current, { name: changes.name, password: changes.newPassword }, now);
     return updated;
   });
 }

@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { DeskNav, type DeskNavLink } from '@/components/desk/desk-nav';
+import { DeskNav } from '@/components/desk/desk-nav';
 import { ROLE_LABELS } from '@/lib/roles';
 import { SignOut } from '@/components/desk/sign-out';
 import { SkipLink } from '@/components/ui/skip-link';
 import { requireStaff } from '@/lib/auth/current-user';
 import { getConfig } from '@/lib/config';
-import { can } from '@/lib/permissions';
+import { listDeskNavLinks } from '@/lib/desk-nav';
 import { countUnreadNotifications } from '@/lib/stories/notifications';
 
 export const dynamic = 'force-dynamic';
@@ -15,12 +15,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
   // Layouts are not re-run on every client navigation: each desk page checks again.
   const user = await requireStaff();
   const unread = await countUnreadNotifications(user);
-  const links: DeskNavLink[] = [
-    { href: '/desk', label: 'Dashboard' },
-    { href: '/desk/stories', label: 'Stories' },
-    { href: '/desk/wire', label: 'Wire' },
-  ];
-  if (can(user, 'users:manage')) links.push({ href: '/desk/admin', label: 'Admin' });
+  const links = listDeskNavLinks(user);
   return (
     <div className="desk">
       <SkipLink />
@@ -40,7 +35,9 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
         </Link>
         <div className="desk-header__user">
           <span className="desk-header__who">
-            <span className="desk-header__user-name">{user.name}</span>{' '}
+            <Link href="/desk/account" className="desk-header__user-name" title="Your account">
+              {user.name}
+            </Link>{' '}
             <span className="role-badge" data-role={user.role}>
               {ROLE_LABELS[user.role]}
             </span>

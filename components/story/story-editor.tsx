@@ -14,6 +14,7 @@ import { BodyEditor } from './body-editor';
 import type { Person } from './bylines-field';
 import { clearLocalDraft, draftKey, readLocalDraft, writeLocalDraft, type LocalDraft } from './local-draft';
 import { StoryFields, type FieldValues } from './story-fields';
+import { editSessionHeaders } from './edit-session';
 import { useEditLock, type InitialLock } from './use-edit-lock';
 
 // Shown only on a conflict: loaded then, so the word diff stays out of the editor's first load.
@@ -346,10 +347,10 @@ function LiveStoryEditor({
     storyId,
     canEdit,
     initial: initialLock,
-    onLost: (holderName, takenFromYou) => {
+    onLost: (holder) => {
       blocked.current = true;
       window.clearTimeout(timer.current);
-      const who = takenFromYou ? `${holderName} took over this story.` : `${holderName} is editing this story now.`;
+      const who = describeHolder(holder, 'now');
       void (async () => {
         // A save on its way may be refused and kept by the server: wait for its answer first.
         if (inFlight.current) await inFlight.current.catch(() => false);
@@ -362,7 +363,7 @@ function LiveStoryEditor({
         try {
           const response = await fetch(`/api/stories/${storyId}/keep`, {
             method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
+            headers: editSessionHeaders({ 'Content-Type': 'application/json' }),
             body: JSON.stringify({ ...draft, baseVersion: baseVersion.current }),
           });
           if (!response.ok) throw new Error(String(response.status));
@@ -428,7 +429,7 @@ function LiveStoryEditor({
         try {
           response = await fetch(`/api/stories/${storyId}/save`, {
             method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
+            headers: editSessionHeaders({ 'Content-Type': 'application/json' }),
             body: payload,
             // A page being closed still gets its last save out (the browser caps keepalive at 64 KB).
             keepalive: reason === 'leave' && payload.length < 60_000,
@@ -482,7 +483,7 @@ function LiveStoryEditor({
             keptByServer.current = key;
             savedKey.current = key;
             setStatus({ kind: 'idle' });
-            lock.lose(result.holderName, false);
+            lock.lose({ holderName: result.holderName, takenFromYou: false, byYou: result.byYou });
             return false;
           case 'invalid':
             setFieldErrors(result.fieldErrors);
@@ -496,7 +497,7 @@ function LiveStoryEditor({
               // The right to edit went (the story moved on): keep the text where everyone can find it.
               await fetch(`/api/stories/${storyId}/keep`, {
                 method: 'POST',
-                headers: { 'Content-Type': 'application/json' },
+                headers: editSessionHeaders({ 'Content-Type': 'application/json' }),
                 body: payload,
               })
                 .then((r) => {
@@ -611,7 +612,12 @@ function LiveStoryEditor({
       {readOnlyBanner && (
         <section className="lock-banner" aria-label="Editing">
           <p role="status">{readOnlyBanner}</p>
-          {lock.state.mode === 'readonly' && canTakeOver && !lock.state.takenFromYou && (
+          {lock.state.mode === 'readonly' && canEdit && lock.state.byYou && (
+            <button type="button" className="button" onClick={() => void lock.takeOver().then(setTakeOverError)}>
+              Edit here
+            </button>
+          )}
+          {lock.state.mode === 'readonly' && canTakeOver && !lock.state.byYou && !lock.state.takenFromYou && (
             <button type="button" className="button" onClick={() => void lock.takeOver().then(setTakeOverError)}>
               Take over
             </button>
@@ -776,13 +782,29 @@ function draftOf(copy: TheirCopy): StoryDraft {
   };
 }
 
+/** Who has the story, in the words the lock banner uses (the same writer's other tab included). */
+function describeHolder(
+  holder: { holderName: string; takenFromYou: boolean; byYou: boolean },
+  when: 'now' | 'still',
+): string {
+  if (holder.byYou) {
+    return holder.takenFromYou
+      ? 'You took this story over in another tab or window.'
+      : 'You are editing this story in another tab or window.';
+  }
+  if (holder.takenFromYou) return `${holder.holderName} took over this story.`;
+  return when === 'now' ? `${holder.holderName} is editing this story now.` : `${holder.holderName} is editing`;
+}
+
 function lockBanner(state: ReturnType<typeof useEditLock>['state'], notice: string | null): string | null {
   // The holder has gone since: what was said about them no longer holds.
-  if (state.mode === 'freed') return `${state.holderName} has stopped editing.`;
+  if (state.mode === 'freed') {
+    return state.byYou ? 'Your other tab has let go of this story.' : `${state.holderName} has stopped editing.`;
+  }
   if (notice) return notice;
   switch (state.mode) {
     case 'readonly':
-      return state.takenFromYou ? `${state.holderName} took over this story.` : `${state.holderName} is editing`;
+      return describeHolder(state, 'still');
     case 'viewing':
       return state.holderName ? `${state.holderName} is editing` : null;
     case 'editing':

@@ -2,21 +2,31 @@
 
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { LockResponse } from '@/lib/stories/autosave-protocol';
+import { editSessionHeaders } from './edit-session';
 
 /** How often the page renews its lock (the server lets it lapse after 45 s without one). */
 export const HEARTBEAT_MS = 15_000;
 
 export type InitialLock = { status: 'mine' | 'free' } | { status: 'held'; holderName: string; takenFromYou: boolean };
 
+/** Who holds the lock as the page tells its user: `byYou` is their own other tab or device. */
+type Holder = { holderName: string; takenFromYou: boolean; byYou: boolean };
+
 export type EditLockState =
   | { mode: 'editing' }
-  | { mode: 'readonly'; holderName: string; takenFromYou: boolean }
+  | ({ mode: 'readonly' } & Holder)
   /** The holder let go: this page may start editing (after a reload, which claims it). */
-  | { mode: 'freed'; holderName: string }
+  | { mode: 'freed'; holderName: string; byYou: boolean }
   /** This user may not edit the story at all; someone else may be. */
   | { mode: 'viewing'; holderName: string | null };
 
 const lockUrl = (storyId: number) => `/api/stories/${storyId}/lock`;
+
+const holderOf = (body: Extract<LockResponse, { status: 'held' }>): Holder => ({
+  holderName: body.holder.name,
+  takenFromYou: body.takenFromYou,
+  byYou: body.byYou,
+});
 
 /**
  * The story's edit lock, from this page's side: claimed on opening (if the user may edit),
@@ -36,13 +46,13 @@ export function useEditLock({
   storyId: number;
   canEdit: boolean;
   initial: InitialLock;
-  onLost: (holderName: string, takenFromYou: boolean) => void;
+  onLost: (holder: Holder) => void;
 }) {
   const [state, setState] = useState<EditLockState>(() =>
     !canEdit
       ? { mode: 'viewing', holderName: initial.status === 'held' ? initial.holderName : null }
       : initial.status === 'held'
-        ? { mode: 'readonly', holderName: initial.holderName, takenFromYou: initial.takenFromYou }
+        ? { mode: 'readonly', holderName: initial.holderName, takenFromYou: initial.takenFromYou, byYou: false }
         : { mode: 'editing' },
   );
   const [keptNotice, setKeptNotice] = useState<string | null>(null);
@@ -55,12 +65,12 @@ export function useEditLock({
     onLostRef.current = onLost;
   });
 
-  const lose = useCallback((holderName: string, takenFromYou: boolean) => {
+  const lose = useCallback((holder: Holder) => {
     if (stateRef.current.mode !== 'editing') return;
-    const next: EditLockState = { mode: 'readonly', holderName, takenFromYou };
+    const next: EditLockState = { mode: 'readonly', ...holder };
     stateRef.current = next;
     setState(next);
-    onLostRef.current(holderName, takenFromYou);
+    onLostRef.current(holder);
   }, []);
 
   const heartbeat = useCallback(async () => {
@@ -68,28 +78,28 @@ export function useEditLock({
     try {
       if (mode === 'editing' && !claimed.current) {
         // Not holding it: only watch, so a colleague who starts editing is seen at once.
-        const response = await fetch(lockUrl(storyId), { cache: 'no-store' });
+        const response = await fetch(lockUrl(storyId), { cache: 'no-store', headers: editSessionHeaders() });
         const body = (await response.json()) as LockResponse;
-        if (body.status === 'held' && !claimed.current) lose(body.holder.name, body.takenFromYou);
+        if (body.status === 'held' && !claimed.current) lose(holderOf(body));
       } else if (mode === 'editing') {
-        const response = await fetch(lockUrl(storyId), { method: 'POST', body: '{}' });
+        const response = await fetch(lockUrl(storyId), { method: 'POST', body: '{}', headers: editSessionHeaders() });
         const body = (await response.json()) as LockResponse;
-        if (body.status === 'held') lose(body.holder.name, body.takenFromYou);
+        if (body.status === 'held') lose(holderOf(body));
         if (body.status === 'mine' && body.keptRevisions.length > 0) {
           const names = [...new Set(body.keptRevisions.map((r) => r.authorName))].join(', ');
           setKeptNotice(`Unsaved text from ${names} was kept as a revision (see Revisions).`);
         }
       } else {
-        const response = await fetch(lockUrl(storyId), { cache: 'no-store' });
+        const response = await fetch(lockUrl(storyId), { cache: 'no-store', headers: editSessionHeaders() });
         const body = (await response.json()) as LockResponse;
         const current = stateRef.current;
         if (current.mode === 'viewing') {
           setState({ mode: 'viewing', holderName: body.status === 'held' ? body.holder.name : null });
         } else if (current.mode === 'readonly' || current.mode === 'freed') {
           if (body.status === 'held' && !body.takenFromYou) {
-            setState({ mode: 'readonly', holderName: body.holder.name, takenFromYou: false });
+            setState({ mode: 'readonly', ...holderOf(body) });
           } else if (body.status === 'free' || body.status === 'mine') {
-            setState({ mode: 'freed', holderName: current.holderName });
+            setState({ mode: 'freed', holderName: current.holderName, byYou: current.byYou });
           }
         }
       }
@@ -110,7 +120,9 @@ export function useEditLock({
     document.addEventListener('visibilitychange', again);
     const release = () => {
       if (stateRef.current.mode === 'editing' && claimed.current) {
-        void fetch(lockUrl(storyId), { method: 'DELETE', keepalive: true }).catch(() => {});
+        void fetch(lockUrl(storyId), { method: 'DELETE', keepalive: true, headers: editSessionHeaders() }).catch(
+          () => {},
+        );
       }
     };
     window.addEventListener('pagehide', release);
@@ -128,7 +140,9 @@ export function useEditLock({
   useEffect(() => {
     if (!canEdit && stateRef.current.mode !== 'viewing') {
       if (stateRef.current.mode === 'editing' && claimed.current) {
-        void fetch(lockUrl(storyId), { method: 'DELETE', keepalive: true }).catch(() => {});
+        void fetch(lockUrl(storyId), { method: 'DELETE', keepalive: true, headers: editSessionHeaders() }).catch(
+          () => {},
+        );
       }
       claimed.current = false;
       setState({ mode: 'viewing', holderName: null });
@@ -145,7 +159,7 @@ export function useEditLock({
   const release = useCallback(() => {
     if (stateRef.current.mode !== 'editing' || !claimed.current) return;
     claimed.current = false;
-    void fetch(lockUrl(storyId), { method: 'DELETE' }).catch(() => {});
+    void fetch(lockUrl(storyId), { method: 'DELETE', headers: editSessionHeaders() }).catch(() => {});
   }, [storyId]);
 
   /** Takes the lock (again) as its user starts editing; a no-op while it is held. */
@@ -157,7 +171,11 @@ export function useEditLock({
 
   const takeOver = useCallback(async (): Promise<string | null> => {
     try {
-      const response = await fetch(lockUrl(storyId), { method: 'POST', body: JSON.stringify({ takeOver: true }) });
+      const response = await fetch(lockUrl(storyId), {
+        method: 'POST',
+        body: JSON.stringify({ takeOver: true }),
+        headers: editSessionHeaders(),
+      });
       const body = (await response.json()) as LockResponse;
       if (body.status === 'mine') {
         // A fresh page loads the latest text and claims the lock as its own.

@@ -38,11 +38,13 @@ export function WireUpload() {
           headers: { 'x-filename': encodeURIComponent(file.name) },
           body: file,
         });
-        const body = (await response.json()) as { status?: FileResult['status']; error?: string; id?: number };
-        if (body.status) {
-          update(index, { state: 'done', status: body.status, detail: body.error, id: body.id });
+        const body = (await response.json()) as { status?: string; error?: string; message?: string; id?: number };
+        const status = body.status;
+        if (status === 'new' || status === 'updated' || status === 'duplicate' || status === 'rejected') {
+          update(index, { state: 'done', status, detail: body.error, id: body.id });
         } else {
-          update(index, { state: 'failed', detail: body.error ?? `HTTP ${response.status}` });
+          // Refused before ingest (signed out, not allowed): the server says why.
+          update(index, { state: 'failed', detail: body.message ?? body.error ?? `HTTP ${response.status}` });
         }
       } catch {
         update(index, { state: 'failed', detail: 'Wiredesk could not be reached; try this file again.' });

@@ -4,7 +4,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { getConfig } from '@/lib/config';
 import { getAuthSecret } from './secret';
 import { signInWithPassword } from './sign-in';
-import { rateLimitedErrorCode } from './sign-in-messages';
+import { DEMO_PASSWORD_ERROR_CODE, rateLimitedErrorCode } from './sign-in-messages';
 
 // A newsroom shift plus slack; an active session is re-issued every hour.
 const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
@@ -43,6 +43,7 @@ export function getAuthOptions(): AuthOptions {
             // next-auth hands a thrown message back to the form as its error code.
             throw new Error(rateLimitedErrorCode(minutes));
           }
+          if (result.status === 'demo_password') throw new Error(DEMO_PASSWORD_ERROR_CODE);
           if (result.status === 'invalid') return null;
           return { id: String(result.user.id), name: result.user.name, email: result.user.email };
         },

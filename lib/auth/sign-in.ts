@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { signInAttempts, users } from '@/db/schema';
-import { normalizeEmail, type StaffUser } from '@/lib/users';
+import { isRefusedDemoPassword, normalizeEmail, type StaffUser } from '@/lib/users';
 import { getDummyPasswordHash, verifyPassword } from './password';
 
 export const MAX_FAILED_ATTEMPTS = 5;
@@ -11,7 +11,11 @@ export const LOCKOUT_WINDOW_MS = 15 * 60 * 1000;
 const ATTEMPT_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 export type SignInResult =
-  { status: 'ok'; user: StaffUser } | { status: 'invalid' } | { status: 'rate_limited'; retryAt: Date };
+  | { status: 'ok'; user: StaffUser }
+  | { status: 'invalid' }
+  | { status: 'rate_limited'; retryAt: Date }
+  /** The right password, but it is the public demo one and the server is in production mode. */
+  | { status: 'demo_password' };
 
 type Credentials = { email: unknown; password: unknown; ip?: string | null };
 
@@ -36,6 +40,8 @@ export async function signInWithPassword(credentials: Credentials, now = new Dat
   const [account] = await db.select().from(users).where(eq(users.email, email)).limit(1);
   const passwordMatches = await verifyPassword(account?.passwordHash ?? (await getDummyPasswordHash()), password);
   if (!account || !account.active || !passwordMatches) return { status: 'invalid' };
+  // Anyone who read the README knows it: in production a demo account is no way in.
+  if (isRefusedDemoPassword(password)) return { status: 'demo_password' };
 
   await db.update(signInAttempts).set({ succeeded: true }).where(eq(signInAttempts.id, reservation.attemptId));
   return { status: 'ok', user: { id: account.id, name: account.name, email: account.email, role: account.role } };

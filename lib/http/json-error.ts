@@ -25,7 +25,13 @@ export function jsonErrorResponse(error: unknown): Response {
   if (error instanceof NotFoundError) return Response.json({ status: 'gone', message: error.message }, { status: 404 });
   if (error instanceof StoryLockedError) {
     return Response.json(
-      { status: 'locked', message: error.message, holderName: error.holderName, keptRevisionId: error.keptRevisionId },
+      {
+        status: 'locked',
+        message: error.message,
+        holderName: error.holderName,
+        keptRevisionId: error.keptRevisionId,
+        byYou: error.byYou,
+      },
       { status: 423 },
     );
   }

@@ -8,6 +8,7 @@ import { getDb, type Transaction } from '@/db/client';
 import { media } from '@/db/schema';
 import { getConfig } from '@/lib/config';
 import { ValidationError } from '@/lib/errors';
+import { recordAdminEvent } from '@/lib/admin-audit';
 import { requirePermission, type Actor } from '@/lib/permissions';
 import { MEDIA_ID_PATTERN, type StoryBlock, type StoryBody } from '@/lib/stories/story-body';
 import { storyBodyMediaIds } from '@/lib/stories/story-body';
@@ -84,15 +85,24 @@ export async function storeUploadedImage(
   await writeAtomically(file, bytes);
   try {
     const db = await getDb();
-    await db.insert(media).values({
-      id,
-      filePath: path.relative(getConfig().mediaDir, file),
-      mime,
-      width,
-      height,
-      bytes: bytes.length,
-      uploadedById: actor.id,
-      createdAt: now,
+    await db.transaction(async (tx) => {
+      await tx.insert(media).values({
+        id,
+        filePath: path.relative(getConfig().mediaDir, file),
+        mime,
+        width,
+        height,
+        bytes: bytes.length,
+        uploadedById: actor.id,
+        createdAt: now,
+      });
+      await recordAdminEvent(tx, {
+        kind: 'media_uploaded',
+        actor,
+        subject: id,
+        detail: `${mime}, ${width} × ${height}, ${Math.ceil(bytes.length / 1024)} KB`,
+        at: now,
+      });
     });
   } catch (error) {
     await fs.rm(file, { force: true });

@@ -48,6 +48,9 @@ async function editorInput(storyId: number, changes: Partial<StoryEditorInput> =
 
 const paragraphs = (...texts: string[]) => storyBodyFromParagraphs(texts);
 
+/** The editing session (browser tab) a test user's editor page opens with; `n` for a second tab. */
+const tabOf = (user: { id: number }, n = 0) => `tab-${user.id}-${n}`.padEnd(16, 'x');
+
 async function revisionsOf(storyId: number) {
   const db = await getDb();
   return db.select().from(storyRevisions).where(eq(storyRevisions.storyId, storyId)).orderBy(storyRevisions.id);
@@ -69,114 +72,175 @@ async function storyRow(storyId: number) {
 
 test('whoever opens a free story holds its lock; colleagues see who holds it and since when', async () => {
   const { id } = await createTestStory(reporter, { authorIds: [colleague.id] });
-  expect(await getStoryLock(editor, id, T0)).toEqual({ status: 'free' });
+  expect(await getStoryLock(editor, id, tabOf(editor), T0)).toEqual({ status: 'free' });
 
-  expect(await claimStoryLock(reporter, id, T0)).toEqual({ status: 'mine', keptRevisions: [] });
-  expect(await getStoryLock(reporter, id, at(SECOND))).toEqual({ status: 'mine', keptRevisions: [] });
-  expect(await getStoryLock(editor, id, at(SECOND))).toEqual({
+  expect(await claimStoryLock(reporter, id, tabOf(reporter), T0)).toEqual({ status: 'mine', keptRevisions: [] });
+  expect(await getStoryLock(reporter, id, tabOf(reporter), at(SECOND))).toEqual({ status: 'mine', keptRevisions: [] });
+  expect(await getStoryLock(editor, id, tabOf(editor), at(SECOND))).toEqual({
     status: 'held',
     holder: { id: reporter.id, name: 'Rita Reporter' },
     since: T0,
     takenFromYou: false,
+    byYou: false,
   });
   // The co-author's editor page is refused the lock and told who holds it; nothing changes.
-  expect(await claimStoryLock(colleague, id, at(2 * SECOND))).toMatchObject({
+  expect(await claimStoryLock(colleague, id, tabOf(colleague), at(2 * SECOND))).toMatchObject({
     status: 'held',
     holder: { name: 'Rita Reporter' },
   });
-  expect(await getStoryLock(editor, id, at(3 * SECOND))).toMatchObject({ holder: { id: reporter.id } });
+  expect(await getStoryLock(editor, id, tabOf(editor), at(3 * SECOND))).toMatchObject({ holder: { id: reporter.id } });
   // Presence is not content: a lock writes no audit event.
   expect((await eventsOf(id)).map((e) => e.action)).toEqual(['create']);
 });
 
 test('heartbeats keep the lock; a lock without one for LOCK_EXPIRY_MS is free for the next person', async () => {
   const { id } = await createTestStory(reporter, { authorIds: [colleague.id] });
-  await claimStoryLock(reporter, id, T0);
+  await claimStoryLock(reporter, id, tabOf(reporter), T0);
   const heartbeat = at(30 * SECOND);
-  await claimStoryLock(reporter, id, heartbeat);
+  await claimStoryLock(reporter, id, tabOf(reporter), heartbeat);
 
   // Renewing keeps the time the lock was first taken.
-  expect(await getStoryLock(editor, id, heartbeat)).toMatchObject({ status: 'held', since: T0 });
+  expect(await getStoryLock(editor, id, tabOf(editor), heartbeat)).toMatchObject({ status: 'held', since: T0 });
   const lastMoment = new Date(heartbeat.getTime() + LOCK_EXPIRY_MS - 1);
-  expect(await getStoryLock(colleague, id, lastMoment)).toMatchObject({ status: 'held' });
-  expect(await claimStoryLock(colleague, id, lastMoment)).toMatchObject({ status: 'held' });
+  expect(await getStoryLock(colleague, id, tabOf(colleague), lastMoment)).toMatchObject({ status: 'held' });
+  expect(await claimStoryLock(colleague, id, tabOf(colleague), lastMoment)).toMatchObject({ status: 'held' });
 
   const expired = new Date(heartbeat.getTime() + LOCK_EXPIRY_MS);
-  expect(await getStoryLock(colleague, id, expired)).toEqual({ status: 'free' });
-  expect(await getStoryLock(reporter, id, expired)).toEqual({ status: 'free' });
-  expect(await claimStoryLock(colleague, id, expired)).toEqual({ status: 'mine', keptRevisions: [] });
+  expect(await getStoryLock(colleague, id, tabOf(colleague), expired)).toEqual({ status: 'free' });
+  expect(await getStoryLock(reporter, id, tabOf(reporter), expired)).toEqual({ status: 'free' });
+  expect(await claimStoryLock(colleague, id, tabOf(colleague), expired)).toEqual({ status: 'mine', keptRevisions: [] });
   // The one whose browser went quiet comes back to find the lock with someone else.
-  expect(await claimStoryLock(reporter, id, at(LOCK_EXPIRY_MS + 31 * SECOND))).toEqual({
+  expect(await claimStoryLock(reporter, id, tabOf(reporter), at(LOCK_EXPIRY_MS + 31 * SECOND))).toEqual({
     status: 'held',
     holder: { id: colleague.id, name: 'Colin Colleague' },
     since: expired,
     takenFromYou: false,
+    byYou: false,
   });
 });
 
 test('a saved text may go in once the holder’s lock has expired', async () => {
   const { id } = await createTestStory(reporter, { authorIds: [colleague.id] });
-  await claimStoryLock(colleague, id, T0);
+  await claimStoryLock(colleague, id, tabOf(colleague), T0);
   const input = await editorInput(id, { headline: 'Harbour plan approved after all-night sitting' });
   await expect(saveStory(reporter, id, input, at(LOCK_EXPIRY_MS - 1))).rejects.toBeInstanceOf(StoryLockedError);
   const saved = await saveStory(reporter, id, input, at(LOCK_EXPIRY_MS));
   expect(saved).toEqual({ version: 2, changed: true });
 });
 
+test('a writer’s second tab that opens and closes the story leaves the first tab’s lock in place', async () => {
+  const { id } = await createTestStory(reporter);
+  const [tabA, tabB] = [tabOf(reporter), tabOf(reporter, 1)];
+  await claimStoryLock(reporter, id, tabA, T0);
+  // The second tab is told it is the same writer, elsewhere, and does not get the lock.
+  expect(await claimStoryLock(reporter, id, tabB, at(SECOND))).toEqual({
+    status: 'held',
+    holder: { id: reporter.id, name: 'Rita Reporter' },
+    since: T0,
+    takenFromYou: false,
+    byYou: true,
+  });
+  await releaseStoryLock(reporter, id, tabB);
+  // An editor still sees the writer at work, and may still take over.
+  expect(await getStoryLock(editor, id, tabOf(editor), at(2 * SECOND))).toMatchObject({
+    status: 'held',
+    holder: { id: reporter.id },
+    byYou: false,
+  });
+  expect(await claimStoryLock(reporter, id, tabA, at(3 * SECOND))).toMatchObject({ status: 'mine' });
+  // A save from the tab without the lock is refused and kept; the holding tab saves.
+  const input = await editorInput(id, { headline: 'Typed in the second tab' });
+  const refused = await saveStory(reporter, id, input, at(4 * SECOND), tabB).catch((e: unknown) => e);
+  expect(refused).toBeInstanceOf(StoryLockedError);
+  expect((refused as StoryLockedError).keptRevisionId).toEqual(expect.any(Number));
+  expect(await saveStory(reporter, id, input, at(5 * SECOND), tabA)).toEqual({ version: 2, changed: true });
+});
+
+test('Edit here moves a writer’s lock to their other tab, which the first tab learns; no take-over is recorded', async () => {
+  const { id } = await createTestStory(reporter, { authorIds: [reporter.id, colleague.id] });
+  const [tabA, tabB] = [tabOf(reporter), tabOf(reporter, 1)];
+  await claimStoryLock(reporter, id, tabA, T0);
+  expect(await takeOverStoryLock(reporter, id, tabB, at(SECOND))).toEqual({ status: 'mine', keptRevisions: [] });
+  expect(await claimStoryLock(reporter, id, tabA, at(2 * SECOND))).toMatchObject({
+    status: 'held',
+    takenFromYou: true,
+    byYou: true,
+  });
+  // A reporter still cannot take a colleague's lock.
+  await claimStoryLock(colleague, id, tabOf(colleague), at(LOCK_EXPIRY_MS * 2));
+  await expect(takeOverStoryLock(reporter, id, tabA, at(LOCK_EXPIRY_MS * 2 + SECOND))).rejects.toBeInstanceOf(
+    ForbiddenError,
+  );
+  expect((await eventsOf(id)).map((e) => e.action)).toEqual(['create']);
+});
+
 test('leaving the page releases the lock at once; nobody else can release it', async () => {
   const { id } = await createTestStory(reporter, { authorIds: [colleague.id] });
-  await claimStoryLock(reporter, id, T0);
-  await releaseStoryLock(colleague, id);
-  await releaseStoryLock(editor, id);
-  expect(await getStoryLock(colleague, id, at(SECOND))).toMatchObject({ status: 'held', holder: { id: reporter.id } });
+  await claimStoryLock(reporter, id, tabOf(reporter), T0);
+  await releaseStoryLock(colleague, id, tabOf(colleague));
+  await releaseStoryLock(editor, id, tabOf(editor));
+  expect(await getStoryLock(colleague, id, tabOf(colleague), at(SECOND))).toMatchObject({
+    status: 'held',
+    holder: { id: reporter.id },
+  });
 
-  await releaseStoryLock(reporter, id);
-  expect(await getStoryLock(colleague, id, at(SECOND))).toEqual({ status: 'free' });
-  expect(await claimStoryLock(colleague, id, at(2 * SECOND))).toMatchObject({ status: 'mine' });
+  await releaseStoryLock(reporter, id, tabOf(reporter));
+  expect(await getStoryLock(colleague, id, tabOf(colleague), at(SECOND))).toEqual({ status: 'free' });
+  expect(await claimStoryLock(colleague, id, tabOf(colleague), at(2 * SECOND))).toMatchObject({ status: 'mine' });
   // Releasing a lock one does not hold is harmless.
-  await releaseStoryLock(reporter, id);
-  expect(await getStoryLock(reporter, id, at(3 * SECOND))).toMatchObject({ holder: { id: colleague.id } });
+  await releaseStoryLock(reporter, id, tabOf(reporter));
+  expect(await getStoryLock(reporter, id, tabOf(reporter), at(3 * SECOND))).toMatchObject({
+    holder: { id: colleague.id },
+  });
 });
 
 test('only someone who may edit the story can take its lock', async () => {
   const colleagues = await createTestStory(colleague);
-  await expect(claimStoryLock(reporter, colleagues.id, T0)).rejects.toBeInstanceOf(ForbiddenError);
+  await expect(claimStoryLock(reporter, colleagues.id, tabOf(reporter), T0)).rejects.toBeInstanceOf(ForbiddenError);
 
   const submitted = await createTestStory(reporter);
   await transitionStory(reporter, submitted.id, { action: 'submit' });
-  await expect(claimStoryLock(reporter, submitted.id, T0)).rejects.toThrow('You cannot edit this story');
-  expect(await claimStoryLock(editor, submitted.id, T0)).toMatchObject({ status: 'mine' });
+  await expect(claimStoryLock(reporter, submitted.id, tabOf(reporter), T0)).rejects.toThrow(
+    'You cannot edit this story',
+  );
+  expect(await claimStoryLock(editor, submitted.id, tabOf(editor), T0)).toMatchObject({ status: 'mine' });
 
   const killed = await createTestStory(reporter);
   await forceStoryState(killed.id, 'killed');
-  await expect(claimStoryLock(editor, killed.id, T0)).rejects.toBeInstanceOf(ForbiddenError);
-  await expect(takeOverStoryLock(editor, killed.id, T0)).rejects.toBeInstanceOf(ForbiddenError);
-  await expect(claimStoryLock(editor, 999_999, T0)).rejects.toBeInstanceOf(NotFoundError);
+  await expect(claimStoryLock(editor, killed.id, tabOf(editor), T0)).rejects.toBeInstanceOf(ForbiddenError);
+  await expect(takeOverStoryLock(editor, killed.id, tabOf(editor), T0)).rejects.toBeInstanceOf(ForbiddenError);
+  await expect(claimStoryLock(editor, 999_999, tabOf(editor), T0)).rejects.toBeInstanceOf(NotFoundError);
 });
 
 test('a reporter cannot take over a story someone is editing; an editor can, and the holder learns it', async () => {
   const { id } = await createTestStory(reporter, { authorIds: [colleague.id] });
-  await claimStoryLock(reporter, id, T0);
+  await claimStoryLock(reporter, id, tabOf(reporter), T0);
 
-  await expect(takeOverStoryLock(colleague, id, at(SECOND))).rejects.toThrow(
+  await expect(takeOverStoryLock(colleague, id, tabOf(colleague), at(SECOND))).rejects.toThrow(
     'Only editors can take over a story someone is editing.',
   );
-  await expect(takeOverStoryLock(colleague, id, at(SECOND))).rejects.toBeInstanceOf(ForbiddenError);
-  expect(await getStoryLock(editor, id, at(SECOND))).toMatchObject({ holder: { id: reporter.id } });
+  await expect(takeOverStoryLock(colleague, id, tabOf(colleague), at(SECOND))).rejects.toBeInstanceOf(ForbiddenError);
+  expect(await getStoryLock(editor, id, tabOf(editor), at(SECOND))).toMatchObject({ holder: { id: reporter.id } });
 
-  expect(await takeOverStoryLock(editor, id, at(5 * SECOND))).toEqual({ status: 'mine', keptRevisions: [] });
+  expect(await takeOverStoryLock(editor, id, tabOf(editor), at(5 * SECOND))).toEqual({
+    status: 'mine',
+    keptRevisions: [],
+  });
   // The reporter's next heartbeat is refused and says the lock was taken from them…
-  expect(await claimStoryLock(reporter, id, at(15 * SECOND))).toEqual({
+  expect(await claimStoryLock(reporter, id, tabOf(reporter), at(15 * SECOND))).toEqual({
     status: 'held',
     holder: { id: editor.id, name: 'Eddie Editor' },
     since: at(5 * SECOND),
     takenFromYou: true,
+    byYou: false,
   });
   // …which a third person is not told.
-  expect(await getStoryLock(colleague, id, at(15 * SECOND))).toMatchObject({ takenFromYou: false });
+  expect(await getStoryLock(colleague, id, tabOf(colleague), at(15 * SECOND))).toMatchObject({ takenFromYou: false });
   // The reporter's page closing does not release the editor's lock.
-  await releaseStoryLock(reporter, id);
-  expect(await getStoryLock(reporter, id, at(16 * SECOND))).toMatchObject({ holder: { id: editor.id } });
+  await releaseStoryLock(reporter, id, tabOf(reporter));
+  expect(await getStoryLock(reporter, id, tabOf(reporter), at(16 * SECOND))).toMatchObject({
+    holder: { id: editor.id },
+  });
 
   const takeOvers = (await eventsOf(id)).filter((e) => e.action === 'take_over');
   expect(takeOvers).toHaveLength(1);
@@ -184,8 +248,8 @@ test('a reporter cannot take over a story someone is editing; an editor can, and
   expect(takeOvers[0]!.createdAt).toEqual(at(5 * SECOND));
 
   // One editor may take over from another.
-  await takeOverStoryLock(otherEditor, id, at(20 * SECOND));
-  expect(await claimStoryLock(editor, id, at(21 * SECOND))).toMatchObject({
+  await takeOverStoryLock(otherEditor, id, tabOf(otherEditor), at(20 * SECOND));
+  expect(await claimStoryLock(editor, id, tabOf(editor), at(21 * SECOND))).toMatchObject({
     holder: { name: 'Erin Editor' },
     takenFromYou: true,
   });
@@ -193,8 +257,8 @@ test('a reporter cannot take over a story someone is editing; an editor can, and
 
 test('taking over twice (a double click, a retried request) still remembers whom it was taken from', async () => {
   const { id } = await createTestStory(reporter);
-  await claimStoryLock(reporter, id, T0);
-  await takeOverStoryLock(editor, id, at(5 * SECOND));
+  await claimStoryLock(reporter, id, tabOf(reporter), T0);
+  await takeOverStoryLock(editor, id, tabOf(editor), at(5 * SECOND));
   const refused = (await saveStory(
     reporter,
     id,
@@ -203,26 +267,29 @@ test('taking over twice (a double click, a retried request) still remembers whom
   ).catch((e: unknown) => e)) as StoryLockedError;
   expect(refused).toBeInstanceOf(StoryLockedError);
 
-  expect(await takeOverStoryLock(editor, id, at(7 * SECOND))).toEqual({
+  expect(await takeOverStoryLock(editor, id, tabOf(editor), at(7 * SECOND))).toEqual({
     status: 'mine',
     keptRevisions: [{ id: refused.keptRevisionId, authorName: 'Rita Reporter', createdAt: at(6 * SECOND) }],
   });
-  expect(await claimStoryLock(reporter, id, at(8 * SECOND))).toMatchObject({
+  expect(await claimStoryLock(reporter, id, tabOf(reporter), at(8 * SECOND))).toMatchObject({
     status: 'held',
     since: at(5 * SECOND),
     takenFromYou: true,
+    byYou: false,
   });
   expect((await eventsOf(id)).filter((e) => e.action === 'take_over')).toHaveLength(1);
 });
 
 test('taking a lock nobody holds, or one that has expired, is no take-over', async () => {
   const { id } = await createTestStory(reporter);
-  expect(await takeOverStoryLock(editor, id, T0)).toMatchObject({ status: 'mine' });
-  await releaseStoryLock(editor, id);
+  expect(await takeOverStoryLock(editor, id, tabOf(editor), T0)).toMatchObject({ status: 'mine' });
+  await releaseStoryLock(editor, id, tabOf(editor));
 
-  await claimStoryLock(reporter, id, at(SECOND));
-  expect(await takeOverStoryLock(editor, id, at(SECOND + LOCK_EXPIRY_MS))).toMatchObject({ status: 'mine' });
-  expect(await claimStoryLock(reporter, id, at(2 * SECOND + LOCK_EXPIRY_MS))).toMatchObject({
+  await claimStoryLock(reporter, id, tabOf(reporter), at(SECOND));
+  expect(await takeOverStoryLock(editor, id, tabOf(editor), at(SECOND + LOCK_EXPIRY_MS))).toMatchObject({
+    status: 'mine',
+  });
+  expect(await claimStoryLock(reporter, id, tabOf(reporter), at(2 * SECOND + LOCK_EXPIRY_MS))).toMatchObject({
     status: 'held',
     takenFromYou: false,
   });
@@ -234,8 +301,8 @@ test('taking a lock nobody holds, or one that has expired, is no take-over', asy
 
 test('a save refused because an editor took over is kept as a takeover revision, and the editor is told', async () => {
   const { id } = await createTestStory(reporter, { headline: 'Ferry strike enters second day' });
-  await claimStoryLock(reporter, id, T0);
-  await takeOverStoryLock(editor, id, at(5 * SECOND));
+  await claimStoryLock(reporter, id, tabOf(reporter), T0);
+  await takeOverStoryLock(editor, id, tabOf(editor), at(5 * SECOND));
 
   const mine = await editorInput(id, {
     headline: 'Ferry strike enters third day',
@@ -269,7 +336,7 @@ test('a save refused because an editor took over is kept as a takeover revision,
   expect(events[2]!.note).toBe('Eddie Editor is editing the story; the refused text was kept as a revision.');
 
   // The editor's next heartbeat lists the text kept from the take-over.
-  expect(await claimStoryLock(editor, id, at(15 * SECOND))).toEqual({
+  expect(await claimStoryLock(editor, id, tabOf(editor), at(15 * SECOND))).toEqual({
     status: 'mine',
     keptRevisions: [{ id: error.keptRevisionId, authorName: 'Rita Reporter', createdAt: at(10 * SECOND) }],
   });
@@ -332,7 +399,7 @@ test('a save retried after its answer was lost is no conflict: it already went t
 test('a save both stale and locked out is refused for the lock, and its text kept', async () => {
   const { id } = await createTestStory(reporter);
   const base = await editorInput(id);
-  await takeOverStoryLock(editor, id, T0);
+  await takeOverStoryLock(editor, id, tabOf(editor), T0);
   await saveStory(editor, id, { ...base, headline: 'Newer headline' }, at(SECOND));
   await expect(saveStory(reporter, id, { ...base, headline: 'Older base' }, at(2 * SECOND))).rejects.toBeInstanceOf(
     StoryLockedError,
@@ -376,7 +443,7 @@ test('the revision list says who saved, when, what kind and how many words chang
   await saveStory(reporter, id, await editorInput(id, { headline: 'Tram line opens today' }), T0);
   await saveStory(editor, id, await editorInput(id, { body: paragraphs('The first tram left at dawn.') }), at(SECOND));
 
-  const list = await listRevisions(id);
+  const list = await listRevisions(editor, id);
   expect(list.map((r) => [r.version, r.kind, r.authorName, r.wordsAdded, r.wordsRemoved, r.restoredFromId])).toEqual([
     [3, 'save', 'Eddie Editor', 1, 1, null],
     [2, 'save', 'Rita Reporter', 1, 0, null],
@@ -384,7 +451,7 @@ test('the revision list says who saved, when, what kind and how many words chang
   ]);
   expect(list[0]!.createdAt).toEqual(at(SECOND));
   expect(list[1]!.createdAt).toEqual(T0);
-  expect(await listRevisions(999_999)).toEqual([]);
+  expect(await listRevisions(editor, 999_999)).toEqual([]);
 });
 
 test('any two revisions compare word by word, field by field', async () => {
@@ -400,7 +467,7 @@ test('any two revisions compare word by word, field by field', async () => {
     await editorInput(id, { body: paragraphs('The blast happened at noon.', 'Windows were broken.', 'More later.') }),
     at(SECOND),
   );
-  const [third, , first] = await listRevisions(id);
+  const [third, , first] = await listRevisions(editor, id);
 
   const comparison = await compareRevisions(colleague, id, first!.id, String(third!.id));
   expect(comparison.from).toMatchObject({ id: first!.id, version: 1 });
@@ -419,7 +486,7 @@ test('any two revisions compare word by word, field by field', async () => {
   expect(backwards.diff).toMatchObject({ added: 1, removed: 3 });
 
   const other = await createTestStory(reporter);
-  const [otherRevision] = await listRevisions(other.id);
+  const [otherRevision] = await listRevisions(editor, other.id);
   await expect(compareRevisions(editor, id, first!.id, otherRevision!.id)).rejects.toThrow(
     'This revision does not belong to this story.',
   );
@@ -465,7 +532,10 @@ test('restoring an old revision makes a new version from it; nothing is deleted 
     actorId: editor.id,
     note: `Restored version 1 (revision ${before[0]!.id}) as version 4.`,
   });
-  expect((await listRevisions(id))[0]).toMatchObject({ restoredFromId: before[0]!.id, authorName: 'Eddie Editor' });
+  expect((await listRevisions(editor, id))[0]).toMatchObject({
+    restoredFromId: before[0]!.id,
+    authorName: 'Eddie Editor',
+  });
 
   // Restoring what the story already says changes nothing and writes nothing.
   expect(await restoreRevision(editor, id, before[0]!.id, at(3 * SECOND))).toEqual({ version: 4, changed: false });
@@ -554,7 +624,7 @@ test('a restore is refused while someone else holds the lock, and allowed for th
   const { id } = await createTestStory(reporter, { headline: 'First headline' });
   await saveStory(reporter, id, await editorInput(id, { headline: 'Second headline' }), T0);
   const [first] = await revisionsOf(id);
-  await claimStoryLock(reporter, id, at(SECOND));
+  await claimStoryLock(reporter, id, tabOf(reporter), at(SECOND));
 
   const refused = await restoreRevision(editor, id, first!.id, at(2 * SECOND)).catch((e: unknown) => e);
   expect(refused).toBeInstanceOf(StoryLockedError);
@@ -569,8 +639,8 @@ test('a restore is refused while someone else holds the lock, and allowed for th
 
 test('unsaved text can be kept by the one the lock was taken from, even once they may no longer edit', async () => {
   const { id } = await createTestStory(reporter, { authorIds: [colleague.id], headline: 'Original headline' });
-  await claimStoryLock(colleague, id, T0);
-  await takeOverStoryLock(editor, id, at(SECOND));
+  await claimStoryLock(colleague, id, tabOf(colleague), T0);
+  await takeOverStoryLock(editor, id, tabOf(editor), at(SECOND));
   // The editor takes the colleague off the byline: they are no longer an author or able to edit.
   await saveStory(editor, id, await editorInput(id, { authorIds: [reporter.id] }), at(2 * SECOND));
 
@@ -592,7 +662,7 @@ test('unsaved text can be kept by the one the lock was taken from, even once the
     actorId: colleague.id,
     note: 'Unsaved text kept as a revision after losing the edit lock.',
   });
-  expect(await claimStoryLock(editor, id, at(4 * SECOND))).toMatchObject({
+  expect(await claimStoryLock(editor, id, tabOf(editor), at(4 * SECOND))).toMatchObject({
     keptRevisions: [{ id: revisionId, authorName: 'Colin Colleague' }],
   });
 
@@ -640,8 +710,8 @@ test('the working copy is what the editor form holds, for anyone on the desk', a
 
 test('renewing a lock keeps one lock row per story', async () => {
   const { id } = await createTestStory(reporter);
-  await claimStoryLock(reporter, id, T0);
-  await claimStoryLock(reporter, id, at(SECOND));
+  await claimStoryLock(reporter, id, tabOf(reporter), T0);
+  await claimStoryLock(reporter, id, tabOf(reporter), at(SECOND));
   const db = await getDb();
   expect(await db.$count(storyLocks, eq(storyLocks.storyId, id))).toBe(1);
 });

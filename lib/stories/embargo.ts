@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { stories } from '@/db/schema';
 import { ConflictError } from '@/lib/errors';
 import { formatNewsroomTime, NewsroomTimeSchema } from '@/lib/newsroom-time';
-import { requirePermission, type Actor } from '@/lib/permissions';
+import { can, requirePermission, type Actor } from '@/lib/permissions';
 import { parseOrThrow } from '@/lib/validation';
 import { lockStory, recordStoryEvent } from './story-record';
 
@@ -19,8 +19,8 @@ export const EmbargoSchema = z.object({
 /**
  * Sets, moves or lifts a story's embargo (editors: an embargo protects the newsroom's
  * word to the agency). Audited with the old and new times. A scheduled story cannot be
- * embargoed past its publishing time — reschedule first — and a published or killed
- * story has nothing left to embargo.
+ * embargoed past its publishing time — reschedule first — and once readers have seen a
+ * story (published, unpublished, killed) it has nothing left to embargo.
  */
 export async function setStoryEmbargo(
   actor: Actor,
@@ -33,7 +33,8 @@ export async function setStoryEmbargo(
   const db = await getDb();
   await db.transaction(async (tx) => {
     const story = await lockStory(tx, storyId);
-    if (['published', 'unpublished', 'killed'].includes(story.state) && embargoUntil && embargoUntil > now) {
+    // The one embargo rule (can 'embargo'), which the story page also uses to offer the panel.
+    if (!can(actor, 'embargo', story)) {
       throw new ConflictError('This story has already been published: an embargo cannot apply to it any more.');
     }
     if (story.state === 'scheduled' && embargoUntil && story.scheduledAt && story.scheduledAt < embargoUntil) {

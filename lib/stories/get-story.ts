@@ -13,7 +13,7 @@ import {
   storyRevisions,
   users,
 } from '@/db/schema';
-import { NotFoundError } from '@/lib/errors';
+import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { can, canResolveNote, type Actor } from '@/lib/permissions';
 import { allowedActions, type StoryState, type WorkflowAction } from '@/lib/workflow';
 import type { StoryBody } from './story-body';
@@ -75,12 +75,22 @@ export type StoryForEditor = {
   /** What this user may do right now: the page shows exactly these. */
   allowedActions: WorkflowAction[];
   canEdit: boolean;
+  /** May take the edit lock from whoever holds it (editors). */
+  canTakeOver: boolean;
+  /** May set, move or lift the embargo (editors, until readers have seen the story). */
+  canSetEmbargo: boolean;
+  /** May mark an agency kill or withdrawal alert as dealt with. */
+  canHandleWireAlerts: boolean;
 };
 
 const updatedBy = alias(users, 'updated_by');
 
-/** Everything the story page shows, shaped for it; any staff member may look. */
+/**
+ * Everything the story page shows, shaped for it, with what this user may do to it.
+ * Any staff member may look (can 'view'); anyone else is refused before anything is read.
+ */
 export async function getStoryForEditor(actor: Actor, storyId: number): Promise<StoryForEditor> {
+  if (!can(actor, 'desk:view')) throw new ForbiddenError();
   const db = await getDb();
   const [row] = await db
     .select({
@@ -102,7 +112,7 @@ export async function getStoryForEditor(actor: Actor, storyId: number): Promise<
       .innerJoin(users, eq(users.id, storyAuthors.userId))
       .where(eq(storyAuthors.storyId, storyId))
       .orderBy(asc(storyAuthors.position)),
-    listRevisions(storyId),
+    listRevisions(actor, storyId),
     db
       .select({
         id: storyEvents.id,
@@ -158,6 +168,7 @@ export async function getStoryForEditor(actor: Actor, storyId: number): Promise<
     authorIds: authors.map((a) => a.id),
     hasPendingChanges: hasPendingChanges(story),
   };
+  if (!can(actor, 'view', permissionView)) throw new ForbiddenError();
   return {
     id: story.id,
     slug: story.slug,
@@ -189,5 +200,8 @@ export async function getStoryForEditor(actor: Actor, storyId: number): Promise<
     publications,
     allowedActions: allowedActions(actor, permissionView),
     canEdit: can(actor, 'edit', permissionView),
+    canTakeOver: can(actor, 'take_over', permissionView),
+    canSetEmbargo: can(actor, 'embargo', permissionView),
+    canHandleWireAlerts: can(actor, 'story:publish'),
   };
 }

@@ -261,13 +261,13 @@ test('reporters hear of approval, requests, schedules and publication; editors o
   expect(await countUnreadNotifications(reporter)).toBe(0);
 
   // An agency kill tells every editor (a trigger on the alert, whichever path raised it).
-  const wire = await ingestWireFile(newsmlG2Item({ guid: 'urn:lifecycle:kill', headline: 'Wire story' }), {
-    channel: 'api',
+  const wire = await ingestWireFile(reporter, {
+    bytes: newsmlG2Item({ guid: 'urn:lifecycle:kill', headline: 'Wire story' }),
   });
   const fromWire = await createStoryFromWire(reporter, wire.id);
   const editorBefore = await countUnreadNotifications(otherEditor);
-  await ingestWireFile(newsmlG2Item({ guid: 'urn:lifecycle:kill', version: 2, pubStatus: 'canceled' }), {
-    channel: 'api',
+  await ingestWireFile(reporter, {
+    bytes: newsmlG2Item({ guid: 'urn:lifecycle:kill', version: 2, pubStatus: 'canceled' }),
   });
   expect(await countUnreadNotifications(otherEditor)).toBe(editorBefore + 1);
   expect((await listNotifications(otherEditor))[0]).toMatchObject({ kind: 'wire_kill', storyId: fromWire.id });

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, notInArray, sql, type SQL } from 'drizzle-
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { sections, stories, storyAuthors, storyComments, storyStateCounts } from '@/db/schema';
-import { requirePermission, type Actor } from '@/lib/permissions';
+import { can, requirePermission, type Actor } from '@/lib/permissions';
 import { STORY_STATES, type StoryState } from '@/lib/workflow';
 
 export const DESK_PAGE_SIZE = 50;
@@ -189,7 +189,7 @@ export async function getDashboard(actor: Actor): Promise<{
     )
     .orderBy(desc(stories.updatedAt), desc(stories.id))
     .limit(20);
-  if (actor.role === 'reporter') return { myStories, reviewQueue: null, stateCounts: null };
+  if (!can(actor, 'story:review')) return { myStories, reviewQueue: null, stateCounts: null };
 
   const reviewQueue = await db
     .select(deskColumns)

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
 import { notifications, stories, users } from '@/db/schema';
-import { requirePermission, type Actor } from '@/lib/permissions';
+import { requirePermission, rolesWith, type Actor } from '@/lib/permissions';
 import type { WorkflowAction } from '@/lib/workflow';
 
 type Kind = (typeof notifications.$inferInsert)['kind'];
@@ -49,7 +49,7 @@ export async function notifyOfTransition(
       insert into ${notifications} (user_id, kind, story_id, actor_id, created_at)
       select ${users.id}, 'submitted', ${move.storyId}, ${move.actorId}, ${move.at.toISOString()}::timestamptz
       from ${users}
-      where ${users.active} and ${users.role} in ('editor', 'admin') and ${users.id} <> ${move.actorId}`);
+      where ${users.active} and ${inArray(users.role, rolesWith('story:review'))} and ${users.id} <> ${move.actorId}`);
   }
 }
 
@@ -65,6 +65,7 @@ export type DeskNotification = {
 
 /** How many notifications this user has not read (the desk header shows it). */
 export async function countUnreadNotifications(actor: Actor): Promise<number> {
+  requirePermission(actor, 'desk:view');
   const db = await getDb();
   return db.$count(notifications, and(eq(notifications.userId, actor.id), isNull(notifications.readAt)));
 }

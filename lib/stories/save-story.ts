@@ -32,7 +32,7 @@ export function canonicalJson(value: unknown): string {
 type Outcome =
   | { kind: 'saved'; result: SaveResult; publicTags: string[] }
   | { kind: 'stale'; currentVersion: number; keptRevisionId: number }
-  | { kind: 'locked'; holderName: string; keptRevisionId: number };
+  | { kind: 'locked'; holderName: string; keptRevisionId: number; byYou: boolean };
 
 /** Headline, standfirst and body as one text: what "words changed" is counted over. */
 export function revisionText(story: { headline: string; standfirst: string; bodyText: string }): string {
@@ -87,6 +87,8 @@ export async function saveStory(
   storyId: number,
   input: StoryEditorInput,
   now = new Date(),
+  /** The editing session (browser tab) saving; null for callers that are not an editor page. */
+  session: string | null = null,
 ): Promise<SaveResult> {
   const data = parseOrThrow(StoryEditorSchema, input);
   const bodyText = storyBodyToText(data.body);
@@ -101,8 +103,9 @@ export async function saveStory(
     const keep = (kind: 'conflict' | 'takeover') =>
       keepRefusedText(tx, { storyId, actorId: actor.id, kind, draft: data, bodyText, words, now });
 
-    // Someone else holds the edit lock (an editor took over): refused, and kept.
-    const lockedBy = await findOtherLiveLock(tx, storyId, actor.id, now);
+    // Another session holds the edit lock (an editor took over, or the same writer's
+    // other tab): refused, and kept.
+    const lockedBy = await findOtherLiveLock(tx, storyId, actor, session, now);
     if (lockedBy) {
       const keptRevisionId = await keep('takeover');
       await recordStoryEvent(tx, {
@@ -112,7 +115,7 @@ export async function saveStory(
         note: `${lockedBy.holderName} is editing the story; the refused text was kept as a revision.`,
         at: now,
       });
-      return { kind: 'locked', holderName: lockedBy.holderName, keptRevisionId };
+      return { kind: 'locked', holderName: lockedBy.holderName, keptRevisionId, byYou: lockedBy.holderId === actor.id };
     }
 
     const authorIds = data.authorIds ?? story.authorIds;
@@ -195,9 +198,12 @@ export async function saveStory(
 
   if (outcome.kind === 'locked') {
     throw new StoryLockedError(
-      `${outcome.holderName} is editing this story, so your changes were not saved to it. They were kept as a revision.`,
+      outcome.byYou
+        ? 'You are editing this story in another tab or window, so these changes were not saved to it. They were kept as a revision.'
+        : `${outcome.holderName} is editing this story, so your changes were not saved to it. They were kept as a revision.`,
       outcome.holderName,
       outcome.keptRevisionId,
+      outcome.byYou,
     );
   }
   if (outcome.kind === 'stale') {

@@ -6,7 +6,7 @@ import { diffRevisions, type RevisionDiff } from '@/lib/diff/revision-diff';
 import { countWordChanges } from '@/lib/diff/word-diff';
 import { ForbiddenError, NotFoundError, StoryLockedError, ValidationError } from '@/lib/errors';
 import { resolveBodyImages } from '@/lib/media/media-store';
-import { can, type Actor } from '@/lib/permissions';
+import { can, requirePermission, type Actor } from '@/lib/permissions';
 import { parseOrThrow } from '@/lib/validation';
 import { canonicalJson, keepRefusedText, revisionText } from './save-story';
 import { storyBodyToText, type StoryBody } from './story-body';
@@ -133,7 +133,8 @@ const revisionSummaryColumns = {
 };
 
 /** Every revision of a story, newest first: who, when, what kind, how many words changed. */
-export async function listRevisions(storyId: number): Promise<RevisionSummary[]> {
+export async function listRevisions(actor: Actor, storyId: number): Promise<RevisionSummary[]> {
+  requirePermission(actor, 'desk:view');
   const db = await getDb();
   return db
     .select(revisionSummaryColumns)
@@ -196,7 +197,7 @@ export async function restoreRevision(
   return db.transaction(async (tx) => {
     const story = await lockStory(tx, storyId);
     if (!can(actor, 'edit', story)) throw new ForbiddenError('You cannot edit this story in its current state.');
-    const lockedBy = await findOtherLiveLock(tx, storyId, actor.id, now);
+    const lockedBy = await findOtherLiveLock(tx, storyId, actor, null, now);
     if (lockedBy) {
       throw new StoryLockedError(
         `${lockedBy.holderName} is editing this story; restore it when they are done (or take over).`,

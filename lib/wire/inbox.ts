@@ -108,13 +108,11 @@ export function startInboxWatcher(inbox: string, options: InboxOptions = {}): In
       const files = await Promise.all(
         readable.map(async (entry) => ({
           bytes: await fs.readFile(entry.claim),
-          channel: 'inbox' as const,
           filename: entry.name,
-          source: inbox,
           receivedAt: now,
         })),
       );
-      const results = await ingestWireFiles(files);
+      const results = await ingestWireFiles({ kind: 'system', channel: 'inbox', source: inbox }, files);
       for (const [i, entry] of readable.entries()) {
         const result = results[i]!;
         if (result.status === 'rejected') {

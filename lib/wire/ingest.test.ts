@@ -25,8 +25,10 @@ import {
 let reporter: StaffUser;
 let editor: StaffUser;
 let guidCounter = 0;
+// What authenticateApiToken hands the API route for a live token.
+const feed = { kind: 'api-token', id: 1, name: 'agency feed' } as const;
 const uniqueGuid = () => `urn:newsml:afp.com:20261128:test-${process.pid}-${++guidCounter}`;
-const upload = (bytes: Uint8Array, filename = 'item.xml') => ingestWireFile(bytes, { channel: 'upload', filename });
+const upload = (bytes: Uint8Array, filename = 'item.xml') => ingestWireFile(reporter, { bytes, filename });
 
 beforeAll(async () => {
   reporter = await createStaff({ role: 'reporter' });
@@ -46,7 +48,7 @@ test('a new item is stored once with its raw bytes; the same item again is a dup
   const first = await upload(bytes);
   expect(first).toMatchObject({ status: 'new', items: [{ status: 'new', headline: 'Ferry terminal approved' }] });
 
-  const again = await ingestWireFile(bytes, { channel: 'api', source: 'agency feed' });
+  const again = await ingestWireFile(feed, { bytes });
   expect(again).toMatchObject({ id: first.id, status: 'duplicate' });
   const rows = await rowsFor(guid);
   expect(rows).toHaveLength(1);
@@ -93,9 +95,9 @@ test('a story made from an older version shows "version N available" with the ne
     newsmlG2Item({ guid, version: 1, headline: 'Bridge collapse', paragraphs: ['Two people were hurt.'] }),
   );
   const { id: storyId } = await createStoryFromWire(reporter, v1.id);
-  expect((await getStoryWireInfo(storyId, v1.id))?.latest).toBeNull();
+  expect((await getStoryWireInfo(editor, { id: storyId, sourceWireItemId: v1.id }))?.latest).toBeNull();
   await upload(newsmlG2Item({ guid, version: 2, headline: 'Bridge collapse', paragraphs: ['Five people were hurt.'] }));
-  const info = await getStoryWireInfo(storyId, v1.id);
+  const info = await getStoryWireInfo(editor, { id: storyId, sourceWireItemId: v1.id });
   expect(info?.latest).toMatchObject({ version: 2, bodyText: 'Five people were hurt.' });
   expect(info?.source).toMatchObject({ version: 1, agency: 'AFP', bodyText: 'Two people were hurt.' });
 });
@@ -159,7 +161,9 @@ test('a kill notice alerts every story made from the item; a published one stays
     }),
   );
   expect(kill.status).toBe('updated');
-  expect((await getStoryWireInfo(draft.id, v1.id))?.alerts.map((a) => a.kind)).toEqual(['canceled']);
+  expect(
+    (await getStoryWireInfo(editor, { id: draft.id, sourceWireItemId: v1.id }))?.alerts.map((a) => a.kind),
+  ).toEqual(['canceled']);
   const kills = await listOpenWireKills(editor);
   expect(kills.filter((k) => k.storyId === live.id || k.storyId === draft.id).map((k) => k.storyId)).toEqual([live.id]);
 
@@ -209,16 +213,16 @@ test.each([
 test('the queue filters by agency, urgency and words, newest first, and pages with a cursor', async () => {
   const marker = `marker${process.pid}x`;
   for (let i = 0; i < 5; i++) {
-    await ingestWireFile(
-      newsmlG2Item({
+    await ingestWireFile(feed, {
+      bytes: newsmlG2Item({
         guid: uniqueGuid(),
         agency: i % 2 ? 'Reuters' : 'AFP',
         urgency: i === 4 ? 1 : 5,
         headline: `${marker} item ${i}`,
         paragraphs: [`Paragraph ${marker} ${i}.`],
       }),
-      { channel: 'api', receivedAt: new Date(Date.UTC(2026, 10, 28, 9, i)) },
-    );
+      receivedAt: new Date(Date.UTC(2026, 10, 28, 9, i)),
+    });
   }
   const headlines = async (filters: Record<string, unknown>) =>
     (await listWireQueue(editor, { q: marker, ...filters })).items.map((i) => i.headline);
@@ -246,10 +250,10 @@ test('text with quotes, backslashes and line breaks survives storage exactly', a
 
 test('a batch keeps each file’s own outcome: new, rejected, and a duplicate of one earlier in the batch', async () => {
   const good = newsmlG2Item({ guid: uniqueGuid(), headline: 'Batch story' });
-  const results = await ingestWireFiles([
-    { bytes: good, channel: 'inbox', filename: 'a.xml' },
-    { bytes: new TextEncoder().encode('not news'), channel: 'inbox', filename: 'b.txt' },
-    { bytes: good, channel: 'inbox', filename: 'a-again.xml' },
+  const results = await ingestWireFiles({ kind: 'system', channel: 'inbox' }, [
+    { bytes: good, filename: 'a.xml' },
+    { bytes: new TextEncoder().encode('not news'), filename: 'b.txt' },
+    { bytes: good, filename: 'a-again.xml' },
   ]);
   expect(results.map((r) => r.status)).toEqual(['new', 'rejected', 'duplicate']);
   expect(results[2]!.id).toBe(results[0]!.id);

@@ -3,6 +3,9 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { configuredTarget, getDb } from '@/db/client';
 import { rowsOf } from '@/db/rows';
+import type { ApiTokenPrincipal } from '@/lib/api-tokens';
+import { requirePermission } from '@/lib/permissions';
+import type { StaffUser } from '@/lib/users';
 import { WireParseError } from './errors';
 import { hashWireContent } from './guid';
 import { parseWire } from './parse-wire';
@@ -32,6 +35,28 @@ export type WireFileInput = {
   receivedAt?: Date;
 };
 
+/** A file as a sender hands it over; the channel and source come from who sends it. */
+export type WireFile = { bytes: Uint8Array; filename?: string | null; receivedAt?: Date };
+
+/** The server itself: the inbox it watches (named by its folder) and the demo seed. */
+export type SystemWireSender = { kind: 'system'; channel: 'inbox' | 'seed'; source?: string };
+
+/**
+ * Who is sending wire copy: a signed-in staff member (upload in the wire queue), an API
+ * token that authenticateApiToken vouched for (POST /api/wire), or the server itself.
+ */
+export type WireSender = StaffUser | ApiTokenPrincipal | SystemWireSender;
+
+// Staff must hold wire:ingest; a token was authenticated by lib/api-tokens; the system is the operator.
+function senderChannel(sender: WireSender): Pick<WireFileInput, 'channel' | 'source'> {
+  if (!('kind' in sender)) {
+    requirePermission(sender, 'wire:ingest');
+    return { channel: 'upload', source: sender.name };
+  }
+  if (sender.kind === 'api-token') return { channel: 'api', source: `API token “${sender.name}”` };
+  return { channel: sender.channel, source: sender.source ?? null };
+}
+
 /** Files larger than this are refused without being stored (the sender still has them). */
 export const MAX_STORED_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -50,17 +75,21 @@ const MAX_BATCH_BYTES = 8 * 1024 * 1024;
  * Concurrent calls are grouped into one database call while the previous one runs:
  * the round trip, not the items, is what costs on the embedded database.
  */
-export function ingestWireFile(bytes: Uint8Array, meta: Omit<WireFileInput, 'bytes'>): Promise<IngestResult> {
+export async function ingestWireFile(sender: WireSender, file: WireFile): Promise<IngestResult> {
+  const origin = senderChannel(sender);
   return new Promise((resolve, reject) => {
-    pending.push({ file: { ...meta, bytes }, resolve, reject });
+    pending.push({ file: { ...file, ...origin }, resolve, reject });
     if (!flushing) void flush();
   });
 }
 
-/** Ingests many files (an upload, an inbox scan, a seed) in as few database calls as possible. */
-export async function ingestWireFiles(files: WireFileInput[]): Promise<IngestResult[]> {
+/** Ingests many files (an inbox scan, a seed) in as few database calls as possible. */
+export async function ingestWireFiles(sender: WireSender, files: WireFile[]): Promise<IngestResult[]> {
+  const origin = senderChannel(sender);
   const results: IngestResult[] = [];
-  for (const batch of toBatches(files)) results.push(...(await ingestBatchOrOneByOne(batch)));
+  for (const batch of toBatches(files.map((file) => ({ ...file, ...origin })))) {
+    results.push(...(await ingestBatchOrOneByOne(batch)));
+  }
   return results;
 }
 

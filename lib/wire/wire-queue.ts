@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { sections, stories, storyWireAlerts, wireFacets, wireFiles, wireItems } from '@/db/schema';
 import { ConflictError, NotFoundError } from '@/lib/errors';
-import { requirePermission, type Actor } from '@/lib/permissions';
+import { can, requirePermission, type Actor } from '@/lib/permissions';
 import { createStory } from '@/lib/stories/create-story';
 import { toPrefixTsQuery } from '@/lib/stories/list-stories';
 import { StoryIdSchema } from '@/lib/stories/story-input';
@@ -266,9 +266,11 @@ export type StoryWireInfo = {
 
 /** For a story made from wire copy: the item, any newer version, and open kill alerts. */
 export async function getStoryWireInfo(
-  storyId: number,
-  sourceWireItemId: number | null,
+  actor: Actor,
+  story: { id: number; sourceWireItemId: number | null },
 ): Promise<StoryWireInfo | null> {
+  requirePermission(actor, 'desk:view');
+  const { id: storyId, sourceWireItemId } = story;
   if (sourceWireItemId === null) return null;
   const db = await getDb();
   const [source] = await db
@@ -318,11 +320,13 @@ export async function getStoryWireInfo(
   };
 }
 
-/** Open kill/withdrawal alerts on published stories: every editor's dashboard shows them. */
+/** Open kill/withdrawal alerts on published stories: every editor's dashboard shows them (others get none). */
 export async function listOpenWireKills(
   actor: Actor,
 ): Promise<{ alertId: number; storyId: number; headline: string; kind: 'canceled' | 'withheld'; createdAt: Date }[]> {
   requirePermission(actor, 'desk:view');
+  // Only those who can act on them (kill the story) are shown them.
+  if (!can(actor, 'story:publish')) return [];
   const db = await getDb();
   return db
     .select({

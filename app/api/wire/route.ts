@@ -19,6 +19,6 @@ export async function POST(request: Request): Promise<Response> {
     );
   }
   const filename = request.headers.get('x-filename');
-  const result = await ingestWireFile(bytes, { channel: 'api', filename, source: `API token “${token.name}”` });
+  const result = await ingestWireFile(token, { bytes, filename });
   return Response.json(result, { status: result.status === 'rejected' ? 422 : 200 });
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { AddUserForm } from '@/components/admin/add-user-form';
 import { ApiTokens } from '@/components/admin/api-tokens';
+import { listAdminEvents } from '@/lib/admin-audit';
 import { listApiTokens } from '@/lib/api-tokens';
 import { formatNewsroomTime } from '@/lib/newsroom-time';
 import { UserControls } from '@/components/admin/user-controls';
@@ -13,7 +14,12 @@ export const metadata: Metadata = { title: 'Admin' };
 
 export default async function AdminPage() {
   const admin = await requireStaffWith('users:manage');
-  const [staff, sections, tokens] = await Promise.all([listUsers(admin), listSections(), listApiTokens(admin)]);
+  const [staff, sections, tokens, audit] = await Promise.all([
+    listUsers(admin),
+    listSections(),
+    listApiTokens(admin),
+    listAdminEvents(admin, { limit: 100 }),
+  ]);
   return (
     <>
       <h1>Admin</h1>
@@ -70,6 +76,38 @@ export default async function AdminPage() {
             </li>
           ))}
         </ol>
+      </section>
+      <section aria-labelledby="audit-heading">
+        <h2 id="audit-heading">Audit log</h2>
+        <p className="muted">Changes to accounts, roles, API tokens and images, newest first.</p>
+        {audit.length === 0 ? (
+          <p>Nothing yet.</p>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col">To</th>
+                <th scope="col">Detail</th>
+              </tr>
+            </thead>
+            <tbody>
+              {audit.map((event) => (
+                <tr key={event.id}>
+                  <td>
+                    <time dateTime={event.createdAt.toISOString()}>{formatNewsroomTime(event.createdAt)}</time>
+                  </td>
+                  <td>{event.actorName ?? <span className="muted">Operator (command line)</span>}</td>
+                  <td>{event.label}</td>
+                  <td>{event.subject}</td>
+                  <td>{event.detail}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </section>
     </>
   );

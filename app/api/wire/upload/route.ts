@@ -1,15 +1,14 @@
-import { getCurrentUser } from '@/lib/auth/current-user';
-import { isSameOrigin, readBodyWithLimit } from '@/lib/http/read-body';
-import { can } from '@/lib/permissions';
+import { jsonErrorResponse } from '@/lib/http/json-error';
+import { readBodyWithLimit } from '@/lib/http/read-body';
+import { authenticateStaffRequest } from '@/lib/http/staff-request';
 import { ingestWireFile, MAX_STORED_FILE_BYTES } from '@/lib/wire/ingest';
 
 // The desk's "Upload wire files": one file per request, so the page can show progress
 // and a result per file. Body = the raw file; its name in X-Filename (URI-encoded).
+// Who may upload is decided in lib/ (ingestWireFile checks wire:ingest for staff).
 export async function POST(request: Request): Promise<Response> {
-  const user = await getCurrentUser();
-  if (!user) return Response.json({ error: 'Sign in first' }, { status: 401 });
-  if (!can(user, 'desk:view')) return Response.json({ error: 'Not allowed' }, { status: 403 });
-  if (!isSameOrigin(request)) return Response.json({ error: 'Cross-site request refused' }, { status: 403 });
+  const user = await authenticateStaffRequest(request);
+  if (user instanceof Response) return user;
   const bytes = await readBodyWithLimit(request, MAX_STORED_FILE_BYTES);
   if (bytes === null) {
     return Response.json(
@@ -23,6 +22,10 @@ export async function POST(request: Request): Promise<Response> {
   } catch {
     filename = request.headers.get('x-filename');
   }
-  const result = await ingestWireFile(bytes, { channel: 'upload', filename, source: user.name });
-  return Response.json(result, { status: result.status === 'rejected' ? 422 : 200 });
+  try {
+    const result = await ingestWireFile(user, { bytes, filename });
+    return Response.json(result, { status: result.status === 'rejected' ? 422 : 200 });
+  } catch (error) {
+    return jsonErrorResponse(error);
+  }
 }

@@ -15,7 +15,6 @@ import { getStoryForEditor } from '@/lib/stories/get-story';
 import { getStoryLock } from '@/lib/stories/story-lock';
 import { StoryIdSchema } from '@/lib/stories/story-input';
 import { listActiveStaff } from '@/lib/users';
-import { can } from '@/lib/permissions';
 import { getStoryWireInfo } from '@/lib/wire/wire-queue';
 import { WireAlerts, WirePanel } from '@/components/story/wire-panel';
 import { EmbargoCountdown } from '@/components/story/embargo-countdown';
@@ -36,11 +35,10 @@ export default async function StoryPage({ params }: Props) {
     throw error;
   });
   const now = new Date();
-  const canSetEmbargo = can(user, 'story:publish') && !['published', 'unpublished', 'killed'].includes(story.state);
   const [sections, staff, wire, lock] = await Promise.all([
     listSections(),
     listActiveStaff(user),
-    getStoryWireInfo(story.id, story.sourceWireItemId),
+    getStoryWireInfo(user, story),
     getStoryLock(user, story.id),
   ]);
 
@@ -83,7 +81,7 @@ export default async function StoryPage({ params }: Props) {
             </a>
           </p>
         </div>
-        {wire && <WireAlerts storyId={story.id} info={wire} canHandle={can(user, 'story:publish')} />}
+        {wire && <WireAlerts storyId={story.id} info={wire} canHandle={story.canHandleWireAlerts} />}
         <h1 className="visually-hidden">{story.headline}</h1>
         <WorkflowActions
           storyId={story.id}
@@ -101,7 +99,7 @@ export default async function StoryPage({ params }: Props) {
               ? { status: 'held', holderName: lock.holder.name, takenFromYou: lock.takenFromYou }
               : { status: lock.status }
           }
-          canTakeOver={can(user, 'take_over', { state: story.state, authorIds: story.authors.map((a) => a.id) })}
+          canTakeOver={story.canTakeOver}
           initial={{
             headline: story.headline,
             standfirst: story.standfirst,
@@ -119,7 +117,7 @@ export default async function StoryPage({ params }: Props) {
         />
       </div>
       <aside className="story-page__side" aria-label="Notes and history">
-        {canSetEmbargo && (
+        {story.canSetEmbargo && (
           <section aria-labelledby="embargo-heading" className="panel">
             <h2 id="embargo-heading">Embargo</h2>
             <EmbargoPanel

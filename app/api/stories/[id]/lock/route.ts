@@ -1,10 +1,12 @@
 import { jsonErrorResponse, readJsonBody } from '@/lib/http/json-error';
 import { authenticateStaffRequest } from '@/lib/http/staff-request';
-import type { LockResponse } from '@/lib/stories/autosave-protocol';
+import { EDIT_SESSION_HEADER, type LockResponse } from '@/lib/stories/autosave-protocol';
 import { StoryIdSchema } from '@/lib/stories/story-input';
 import {
   claimStoryLock,
   getStoryLock,
+  parseEditSession,
+  requireEditSession,
   releaseStoryLock,
   takeOverStoryLock,
   type StoryLockView,
@@ -30,13 +32,19 @@ async function storyId(params: Params['params']): Promise<number | null> {
   return id.success ? id.data : null;
 }
 
-/** Who holds the edit lock (read-only pages poll this). */
+const sessionOf = (request: Request) => request.headers.get(EDIT_SESSION_HEADER);
+
+/** Who holds the edit lock (read-only pages poll this), as the asking editor page sees it. */
 export async function GET(request: Request, { params }: Params): Promise<Response> {
   const user = await authenticateStaffRequest(request);
   if (user instanceof Response) return user;
   const id = await storyId(params);
   if (id === null) return Response.json({ status: 'gone' }, { status: 404 });
-  return toResponse(await getStoryLock(user, id));
+  try {
+    return toResponse(await getStoryLock(user, id, parseEditSession(sessionOf(request))));
+  } catch (error) {
+    return jsonErrorResponse(error);
+  }
 }
 
 /** Takes or renews the lock (the heartbeat); `{"takeOver": true}` takes it from its holder. */
@@ -48,7 +56,8 @@ export async function POST(request: Request, { params }: Params): Promise<Respon
   const input = await readJsonBody(request, 1000);
   const takeOver = typeof input === 'object' && input !== null && (input as { takeOver?: unknown }).takeOver === true;
   try {
-    return toResponse(takeOver ? await takeOverStoryLock(user, id) : await claimStoryLock(user, id));
+    const session = requireEditSession(sessionOf(request));
+    return toResponse(takeOver ? await takeOverStoryLock(user, id, session) : await claimStoryLock(user, id, session));
   } catch (error) {
     return jsonErrorResponse(error);
   }
@@ -60,6 +69,11 @@ export async function DELETE(request: Request, { params }: Params): Promise<Resp
   if (user instanceof Response) return user;
   const id = await storyId(params);
   if (id === null) return Response.json({ status: 'gone' }, { status: 404 });
-  await releaseStoryLock(user, id);
-  return new Response(null, { status: 204 });
+  try {
+    const session = parseEditSession(sessionOf(request));
+    if (session) await releaseStoryLock(user, id, session);
+    return new Response(null, { status: 204 });
+  } catch (error) {
+    return jsonErrorResponse(error);
+  }
 }

@@ -2,7 +2,8 @@ import { jsonErrorResponse, readJsonBody } from '@/lib/http/json-error';
 import { authenticateStaffRequest } from '@/lib/http/staff-request';
 import { StaleVersionError } from '@/lib/errors';
 import { saveStory } from '@/lib/stories/save-story';
-import type { SaveResponse } from '@/lib/stories/autosave-protocol';
+import { EDIT_SESSION_HEADER, type SaveResponse } from '@/lib/stories/autosave-protocol';
+import { parseEditSession } from '@/lib/stories/story-lock';
 import { StoryIdSchema } from '@/lib/stories/story-input';
 import { getWorkingCopy } from '@/lib/stories/story-revisions';
 
@@ -25,7 +26,8 @@ export async function POST(request: Request, { params }: Params): Promise<Respon
     );
   }
   try {
-    const result = await saveStory(user, id.data, input as Parameters<typeof saveStory>[2]);
+    const session = parseEditSession(request.headers.get(EDIT_SESSION_HEADER));
+    const result = await saveStory(user, id.data, input as Parameters<typeof saveStory>[2], new Date(), session);
     const body: SaveResponse = {
       status: 'saved',
       version: result.version,
