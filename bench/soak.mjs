@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createLedger, runAutosaver } from '../scripts/lib/autosave-client.mjs';
+import { createLedger, EDIT_SESSION_HEADER, newEditSession, runAutosaver } from '../scripts/lib/autosave-client.mjs';
 import { buildIsCurrent, buildOrExit, ROOT } from '../scripts/lib/build.mjs';
 import { startCluster } from '../scripts/lib/cluster.mjs';
 import { createFreshDatabase } from '../scripts/lib/fresh-database.mjs';
@@ -162,7 +162,14 @@ try {
   for (const editor of newsroom.editors) cookies.push(await signIn(base, editor.email, editor.password));
   let editorError = null;
   for (const [i, editor] of newsroom.editors.entries()) {
-    const json = { cookie: cookies[i], origin: base, 'content-type': 'application/json' };
+    // One editor page: its saves and its heartbeats name the same editing session.
+    const session = newEditSession();
+    const json = {
+      cookie: cookies[i],
+      origin: base,
+      'content-type': 'application/json',
+      [EDIT_SESSION_HEADER]: session,
+    };
     loops.push(
       runAutosaver({
         base: () => base,
@@ -172,6 +179,7 @@ try {
         ledger: ledgers[i],
         pauseMs: () => between(1500, 2500),
         shouldStop: () => stopping,
+        session,
       }).catch((error) => {
         editorError = error;
       }),

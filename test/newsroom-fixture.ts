@@ -33,14 +33,13 @@ export async function fillNewsroom(): Promise<void> {
   // Wire: an item, a story from it, published, then the agency kills it (an alert, and
   // a notification written by a trigger); the kill is a new version of the item.
   const guid = `urn:newsml:afp.com:20261204:fixture-${tag}`;
-  const v1 = await ingestWireFile(newsmlG2Item({ guid, headline: `Minister resigns ${tag}` }), { channel: 'upload' });
+  const v1 = await ingestWireFile(reporter, { bytes: newsmlG2Item({ guid, headline: `Minister resigns ${tag}` }) });
   const fromWire = await createStoryFromWire(reporter, v1.id);
   await transitionStory(reporter, fromWire.id, { action: 'submit' });
   await transitionStory(editor, fromWire.id, { action: 'publish' });
-  await ingestWireFile(
-    newsmlG2Item({ guid, version: 2, pubStatus: 'canceled', headline: `KILL ${tag}`, paragraphs: ['Kill it.'] }),
-    { channel: 'api', source: 'fixture' },
-  );
+  await ingestWireFile(editor, {
+    bytes: newsmlG2Item({ guid, version: 2, pubStatus: 'canceled', headline: `KILL ${tag}`, paragraphs: ['Kill it.'] }),
+  });
 
   // An image, and a story that shows it, saved a few times; a restore; a refused save.
   const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c33' } })
@@ -78,7 +77,7 @@ export async function fillNewsroom(): Promise<void> {
   await save(1, `Harbour plan approved ${tag}`);
   await save(2, `Harbour plan approved at last ${tag}`);
   await save(2, 'A save from an old version, refused and kept').catch(() => undefined);
-  const first = (await listRevisions(id)).find((revision) => revision.version === 1)!;
+  const first = (await listRevisions(reporter, id)).find((revision) => revision.version === 1)!;
   await restoreRevision(reporter, id, first.id);
   await addStoryNote(editor, id, { body: 'Check the vote count.' });
   const story = await getStoryForEditor(editor, id);
@@ -93,5 +92,11 @@ export async function fillNewsroom(): Promise<void> {
   // Someone has the story open (a heartbeat row), written as the lock API would.
   const db = await getDb();
   const now = new Date();
-  await db.insert(storyLocks).values({ storyId: scheduled.id, holderId: editor.id, acquiredAt: now, heartbeatAt: now });
+  await db.insert(storyLocks).values({
+    storyId: scheduled.id,
+    holderId: editor.id,
+    holderSession: 'fixture-session-0001',
+    acquiredAt: now,
+    heartbeatAt: now,
+  });
 }

@@ -4,7 +4,16 @@
 // every acknowledged save is in the database, whole. Like the editor page, a save whose
 // answer never came (the server died, the connection broke) is sent again unchanged:
 // the server answers "saved" either way, and never stores it twice.
+import { randomBytes } from 'node:crypto';
 import { storyContentHash } from './content-hash.mjs';
+
+/** The header naming the editing session (one open editor page): lib/stories/autosave-protocol.ts. */
+export const EDIT_SESSION_HEADER = 'x-edit-session';
+
+/** A new editing session id, as an editor page makes one when it opens. */
+export function newEditSession() {
+  return randomBytes(18).toString('base64url');
+}
 
 const PARAGRAPH =
   'The harbour authority said the ferries would resume once the storm had passed, and that passengers should check before travelling.';
@@ -73,14 +82,25 @@ function draftAfter(story, n) {
  *   pauseMs: () => number,
  *   shouldStop: () => boolean,
  *   baseVersion?: number,
+ *   session?: string,
  * }} options
  */
-export async function runAutosaver({ base, cookie, story, clientId, ledger, pauseMs, shouldStop, baseVersion = 1 }) {
+export async function runAutosaver({
+  base,
+  cookie,
+  story,
+  clientId,
+  ledger,
+  pauseMs,
+  shouldStop,
+  baseVersion = 1,
+  session = newEditSession(),
+}) {
   let version = baseVersion;
   let n = 0;
   let draft = draftAfter({ headline: story.headline ?? `Story ${story.storyId}`, clientId }, ++n);
   let pending = false; // the current draft was sent and its answer never came
-  const headers = { cookie, 'content-type': 'application/json' };
+  const headers = { cookie, 'content-type': 'application/json', [EDIT_SESSION_HEADER]: session };
   while (!shouldStop()) {
     const hash = storyContentHash(draft);
     const origin = base();
