@@ -44,6 +44,7 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'pipe',
-    env: { WIREDESK_BASE_URL: baseURL, PORT: port, WIREDESK_HOSTNAME: '127.0.0.1' },
+    // One JSON line per request would bury the test report; warnings and errors still show.
+    env: { WIREDESK_BASE_URL: baseURL, PORT: port, WIREDESK_HOSTNAME: '127.0.0.1', WIREDESK_LOG_LEVEL: 'warn' },
   },
 });

@@ -2,8 +2,8 @@ import 'server-only';
 import postgres from 'postgres';
 import { getLogger } from './log.js';
 
-/** The advisory lock the scheduler leader holds; any constant, the same on every instance. */
-export const SCHEDULER_LEADER_KEY = 7_281_203_312;
+/** The advisory lock the scheduler leader holds: the same on every instance, and not one of db/client.ts or db/seed.ts. */
+export const SCHEDULER_LEADER_KEY = 7_281_203_313;
 
 export type Leadership = {
   /** Whether this instance holds the lock right now. */

@@ -2,6 +2,8 @@
 # Runs a command with DATABASE_URL pointing at a throw-away PostgreSQL cluster on a
 # free loopback port, and removes the cluster afterwards, even on failure.
 #   scripts/with-postgres.sh npm run test:db
+# WIREDESK_PG_DURABLE=1 keeps PostgreSQL's durability settings (fsync, synchronous
+# commit) at their defaults, for runs that are about durability.
 # Installs Debian's postgresql package when the binaries are missing and we are root.
 # PostgreSQL refuses to run as root, so as root the cluster runs as the `postgres`
 # user (created by the package) or a `wiredesk-pg` system user.
@@ -46,10 +48,12 @@ stop_cluster() {
 trap stop_cluster EXIT
 
 "${as_owner[@]}" "$PG_BIN/initdb" -D "$workdir/data" -U wiredesk -A trust -E UTF8 --no-sync >/dev/null
-# Durability settings off: this cluster lives for one test run.
-"${as_owner[@]}" "$PG_BIN/pg_ctl" -D "$workdir/data" -l "$workdir/server.log" -w \
-  -o "-p $port -k $workdir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-  start >/dev/null
+# Durability settings off unless asked for: this cluster lives for one test run.
+options="-p $port -k $workdir -c listen_addresses=127.0.0.1 -c max_connections=200"
+if [ "${WIREDESK_PG_DURABLE:-0}" != 1 ]; then
+  options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+fi
+"${as_owner[@]}" "$PG_BIN/pg_ctl" -D "$workdir/data" -l "$workdir/server.log" -w -o "$options" start >/dev/null
 
 export DATABASE_URL="postgres://wiredesk@127.0.0.1:$port/postgres"
 echo "with-postgres: PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"

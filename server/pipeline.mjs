@@ -66,7 +66,8 @@ export function createRequestPipeline({ handlers, fallback, logger, draining, on
             status: res.statusCode,
             ms: Math.round((performance.now() - startedAt) * 10) / 10,
           };
-          if (!res.writableFinished) log.warn({ ...entry, aborted: true }, 'request aborted');
+          // Browsers abort prefetches and navigations all the time: not a problem in itself.
+          if (!res.writableFinished) log.info({ ...entry, aborted: true }, 'request aborted');
           else if (res.statusCode >= 500) log.error(entry, 'request');
           else log.info(entry, 'request');
         }),

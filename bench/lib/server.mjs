@@ -8,6 +8,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { ROOT, SERVER_MAIN } from '../../scripts/lib/build.mjs';
 import { freePort } from '../../scripts/lib/free-port.mjs';
+import { signIn } from '../../scripts/lib/staff-session.mjs';
 
 /** Starts the production server (server/main.mjs) on 127.0.0.1 and waits until /login answers. */
 export async function startBenchServer(env, { stdio = 'ignore' } = {}) {
@@ -33,32 +34,6 @@ export async function startBenchServer(env, { stdio = 'ignore' } = {}) {
   }
   await stop();
   throw new Error('server did not start');
-}
-
-function cookieHeader(response, jar) {
-  for (const cookie of response.headers.getSetCookie()) {
-    const [pair] = cookie.split(';');
-    const [name, value] = pair.split('=');
-    jar.set(name, value);
-  }
-  return [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
-}
-
-/** Signs in through next-auth's credentials endpoint; returns the Cookie header. */
-export async function signIn(base, email, password) {
-  const jar = new Map();
-  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = await csrfResponse.json();
-  const cookies = cookieHeader(csrfResponse, jar);
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies },
-    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
-    redirect: 'manual',
-  });
-  const header = cookieHeader(response, jar);
-  if (!header.includes('session-token')) throw new Error(`sign-in failed for ${email}`);
-  return header;
 }
 
 /** One request, timed to its last byte. */
@@ -90,7 +65,7 @@ export async function pageJavaScript(base, path, headers = {}) {
   return { files: scripts.size, raw, gzip, html: Buffer.byteLength(body), scripts: [...scripts] };
 }
 
-export { ROOT };
+export { ROOT, signIn };
 
 /**
  * A fresh data directory filled by the desk benchmark's generator (the demo seed, 40
