@@ -19,6 +19,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
     { href: '/desk', label: 'Dashboard' },
     { href: '/desk/stories', label: 'Stories' },
     { href: '/desk/wire', label: 'Wire' },
+    { href: '/desk/front', label: 'Front page' },
   ];
   if (can(user, 'users:manage')) links.push({ href: '/desk/admin', label: 'Admin' });
   return (

@@ -21,6 +21,8 @@ import { WireAlerts, WirePanel } from '@/components/story/wire-panel';
 import { EmbargoCountdown } from '@/components/story/embargo-countdown';
 import { EmbargoPanel } from '@/components/story/embargo-panel';
 import { PublicationHistory } from '@/components/story/publication-history';
+import { FrontPagePanel } from '@/components/story/front-page-panel';
+import { getFrontPagePlacement } from '@/lib/stories/front-page';
 import { describeTimeUntil } from '@/lib/format-time';
 
 type Props = { params: Promise<{ id: string }> };
@@ -37,11 +39,12 @@ export default async function StoryPage({ params }: Props) {
   });
   const now = new Date();
   const canSetEmbargo = can(user, 'story:publish') && !['published', 'unpublished', 'killed'].includes(story.state);
-  const [sections, staff, wire, lock] = await Promise.all([
+  const [sections, staff, wire, lock, front] = await Promise.all([
     listSections(),
     listActiveStaff(user),
     getStoryWireInfo(story.id, story.sourceWireItemId),
     getStoryLock(user, story.id),
+    story.state === 'published' ? getFrontPagePlacement(story.id) : null,
   ]);
 
   return (
@@ -128,6 +131,14 @@ export default async function StoryPage({ params }: Props) {
               timeZone={newsroomTimeZone()}
             />
           </section>
+        )}
+        {front && (
+          <FrontPagePanel
+            storyId={story.id}
+            position={front.position}
+            pinnedCount={front.pinnedCount}
+            canArrange={can(user, 'front:arrange')}
+          />
         )}
         {story.publications.length > 0 && <PublicationHistory publications={story.publications} />}
         {wire && <WirePanel info={wire} />}
