@@ -25,11 +25,18 @@ export function generateMetadata(): Metadata {
   const { siteName } = getConfig();
   return {
     title: { absolute: siteName },
+    description: `The latest news from ${siteName}: the top stories and every section.`,
     alternates: {
       canonical: '/',
       types: { 'application/rss+xml': '/feed.xml', 'application/atom+xml': '/atom.xml' },
     },
-    openGraph: { type: 'website', siteName, title: siteName, url: '/' },
+    openGraph: {
+      type: 'website',
+      siteName,
+      title: siteName,
+      url: '/',
+      description: `The latest news from ${siteName}: the top stories and every section.`,
+    },
   };
 }
 
