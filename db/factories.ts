@@ -7,7 +7,8 @@ import { createStory } from '@/lib/stories/create-story';
 import { storyBodyFromParagraphs } from '@/lib/stories/story-body';
 import type { NewStoryInput } from '@/lib/stories/story-input';
 import { createUser, SYSTEM, type NewUser, type StaffUser } from '@/lib/users';
-import type { StoryState } from '@/lib/workflow';
+import { transitionStory } from '@/lib/stories/transition-story';
+import type { StoryState, WorkflowAction } from '@/lib/workflow';
 import { getDb } from './client';
 import { sections, stories, storyRevisions } from './schema';
 
@@ -58,6 +59,52 @@ export async function getTestSection(slug = 'world', name = 'World'): Promise<nu
 /** Creates a draft through the same path the desk uses. */
 export async function createTestStory(author: Actor, overrides: Partial<NewStoryInput> = {}) {
   return createStory(author, buildStory({ sectionId: await getTestSection(), ...overrides }));
+}
+
+/** One move through the real workflow: who, what, when (and the note, time or correction it needs). */
+export type WorkflowStep = {
+  by: Actor;
+  action: WorkflowAction;
+  at: Date;
+  note?: string;
+  publishAt?: Date;
+  correction?: string;
+};
+
+/**
+ * Walks a story through the workflow one transition at a time, exactly as the desk does
+ * (so audit events, notifications, the public copy and cache invalidation are all real).
+ */
+export async function walkStory(storyId: number, steps: readonly WorkflowStep[]): Promise<void> {
+  for (const step of steps) {
+    await transitionStory(
+      step.by,
+      storyId,
+      {
+        action: step.action,
+        note: step.note,
+        publishAt: step.publishAt,
+        isCorrection: step.correction ? true : undefined,
+        correction: step.correction,
+      },
+      step.at,
+    );
+  }
+}
+
+/** Creates a draft as `reporter` and publishes it as `editor` (submit, publish), at `at`. */
+export async function publishTestStory(
+  reporter: Actor,
+  editor: Actor,
+  overrides: Partial<NewStoryInput> = {},
+  at = new Date(),
+): Promise<{ id: number; slug: string }> {
+  const story = await createStory(reporter, buildStory({ sectionId: await getTestSection(), ...overrides }), at);
+  await walkStory(story.id, [
+    { by: reporter, action: 'submit', at },
+    { by: editor, action: 'publish', at },
+  ]);
+  return story;
 }
 
 /**

@@ -560,3 +560,20 @@ export const adminEvents = pgTable('admin_events', {
   detail: text('detail'),
   createdAt: timestamptz('created_at').notNull(),
 });
+
+/**
+ * The stories editors pinned to the front page, in order: position 0 is the lead, the
+ * rest are the top stories. Readers see only those still published (the public query
+ * joins the read model), and unpublish or kill removes the row. The front page fills
+ * the slots left with the newest stories.
+ */
+export const frontPageSlots = pgTable('front_page_slots', {
+  storyId: integer('story_id')
+    .primaryKey()
+    .references(() => stories.id, { onDelete: 'cascade' }),
+  position: integer('position').notNull(),
+  pinnedById: integer('pinned_by_id')
+    .notNull()
+    .references(() => users.id),
+  pinnedAt: timestamptz('pinned_at').notNull(),
+});

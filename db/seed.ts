@@ -77,15 +77,18 @@ export const DEMO_WIRE_FILES = [
   'newsml-1/afp-style-revision.xml',
 ] as const;
 
+/** Where the demo wire files are: the wire parsers' own fixtures. */
+export const DEMO_WIRE_FOLDER = path.join(process.cwd(), 'lib', 'wire', 'fixtures');
+
 /** Ingests the demo wire files (duplicates are recognized, so running it twice adds nothing). */
-export async function seedDemoWire(): Promise<number> {
-  const folder = path.join(process.cwd(), 'lib', 'wire', 'fixtures');
+export async function seedDemoWire(now = new Date()): Promise<number> {
   const files = await Promise.all(
     DEMO_WIRE_FILES.map(async (file, i) => ({
-      bytes: await fs.readFile(path.join(folder, file)),
+      bytes: await fs.readFile(path.join(DEMO_WIRE_FOLDER, file)),
       filename: path.basename(file),
-      // Spread over the last hour, so the queue reads like a morning's wire.
-      receivedAt: new Date(Date.now() - (DEMO_WIRE_FILES.length - i) * 6 * 60_000),
+      // Spread over the last eight hours, so the queue reads like a day's wire (the demo
+      // newsroom's story from the first item was made six and a half hours ago).
+      receivedAt: new Date(now.getTime() - (DEMO_WIRE_FILES.length - i) * 50 * 60_000),
     })),
   );
   const results = await ingestWireFiles({ kind: 'system', channel: 'seed' }, files);

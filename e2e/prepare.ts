@@ -1,11 +1,13 @@
 // Arranges the e2e database before the server starts (the server then owns it):
-// the same seed a newcomer gets, plus accounts individual specs need to themselves,
-// plus published stories for the public site spec.
+// the same seed a newcomer gets (accounts, sections, the demo newsroom and its wire),
+// plus accounts individual specs need to themselves, plus published stories for the
+// public site spec — published after the demo's, so they are the newest.
 import { eq } from 'drizzle-orm';
 import { closeDb, getDb } from '@/db/client';
 import { createStaff } from '@/db/factories';
 import { sections, users } from '@/db/schema';
-import { seedDatabase, seedDemoWire } from '@/db/seed';
+import { seedDemoNewsroom } from '@/db/demo/seed-demo-newsroom';
+import { seedDatabase } from '@/db/seed';
 import { getConfig } from '@/lib/config';
 import { createStory } from '@/lib/stories/create-story';
 import { storyBodyFromParagraphs } from '@/lib/stories/story-body';
@@ -17,6 +19,8 @@ const config = getConfig();
 const db = await getDb();
 const seeded = await seedDatabase(db, { demo: true, demoPassword: config.demoPassword });
 if (seeded.status !== 'seeded') throw new Error(`e2e expects an empty data directory, found ${config.dataDir} in use`);
+const demo = await seedDemoNewsroom({ password: config.demoPassword });
+console.log(`e2e: demo newsroom (${demo.stories} stories, ${demo.wireItems} wire items) seeded in ${demo.ms} ms`);
 for (const account of Object.values(E2E_ACCOUNTS)) await createStaff(account);
 
 const staff = async (email: string) => {
@@ -28,7 +32,8 @@ const editor = await staff(DEMO_ACCOUNTS.editor.email);
 const sectionId = async (slug: string) =>
   (await db.select({ id: sections.id }).from(sections).where(eq(sections.slug, slug)))[0]!.id;
 
-// Published a minute apart, oldest first, ending an hour ago: the lead story is the newest.
+// Published a minute apart, oldest first, ending an hour ago: the lead story is the newest
+// (the demo newsroom's newest is three hours old).
 let clock = Date.now() - 60 * 60_000 - (SPORT_STORY_COUNT + 3) * 60_000;
 async function publish(input: Parameters<typeof createStory>[1], authorIds?: number[]) {
   const at = new Date((clock += 60_000));
@@ -65,5 +70,4 @@ await createStory(reporter, {
   sectionId: await sectionId('culture'),
   body: storyBodyFromParagraphs([...SECRET_DRAFT.paragraphs]),
 });
-await seedDemoWire();
 await closeDb();

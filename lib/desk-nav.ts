@@ -8,6 +8,7 @@ export function listDeskNavLinks(user: Actor): DeskNavLink[] {
     { href: '/desk', label: 'Dashboard' },
     { href: '/desk/stories', label: 'Stories' },
     { href: '/desk/wire', label: 'Wire' },
+    { href: '/desk/front', label: 'Front page' },
   ];
   if (can(user, 'users:manage')) links.push({ href: '/desk/admin', label: 'Admin' });
   return links;

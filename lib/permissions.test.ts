@@ -22,6 +22,7 @@ const DESK_WIDE: Record<Permission, Role[]> = {
   'story:review': ['editor', 'admin'],
   'story:publish': ['editor', 'admin'],
   'story:take_over': ['editor', 'admin'],
+  'front:arrange': ['editor', 'admin'],
   'media:upload': ['reporter', 'editor', 'admin'],
   'wire:ingest': ['reporter', 'editor', 'admin'],
   'users:manage': ['admin'],

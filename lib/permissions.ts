@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   'story:review',
   'story:publish',
   'story:take_over',
+  'front:arrange',
   'media:upload',
   'wire:ingest',
   'users:manage',
@@ -57,6 +58,8 @@ const EDITOR: readonly Permission[] = [
   // Taking the edit lock from whoever holds it: editors run the desk (the holder's
   // unsaved text is kept as a revision, so nothing is lost by it).
   'story:take_over',
+  // Choosing the lead and ordering the top stories: the front page is an editor's call.
+  'front:arrange',
   'media:upload',
   'wire:ingest',
 ];

@@ -1,7 +1,8 @@
 import 'server-only';
 import { closeDb, configuredTarget, getDb } from '@/db/client';
 import { DataDirectoryInUseError } from '@/db/lock';
-import { listActiveDemoAccounts, seedDatabase, seedDemoWire } from '@/db/seed';
+import { seedDemoNewsroom } from '@/db/demo/seed-demo-newsroom';
+import { listActiveDemoAccounts, seedDatabase } from '@/db/seed';
 import { getAuthSecret } from './auth/secret';
 import { pruneSignInAttempts } from './auth/sign-in';
 import { ConfigError, getConfig } from './config';
@@ -64,7 +65,15 @@ export async function startWiredesk(): Promise<void> {
     const db = await getDb();
     onShutdown('database', closeDb);
     const seed = await seedDatabase(db, { demo: config.demo, demoPassword: config.demoPassword });
-    const demoWire = seed.status === 'seeded' && config.demo ? await seedDemoWire() : 0;
+    // A new database in demo mode opens as a working newsroom (docs/decisions/009-demo-newsroom-and-front-page.md).
+    // Demo content is a courtesy: if it cannot be made, the server still starts and says how to retry.
+    const demo =
+      seed.status === 'seeded' && config.demo
+        ? await seedDemoNewsroom({ password: config.demoPassword }).catch((error: unknown) => {
+            console.error('Wiredesk: the demo newsroom could not be created; try `npm run seed:demo`.', error);
+            return null;
+          })
+        : null;
     await pruneSignInAttempts();
     const target = configuredTarget();
     // Other instances' publishes reach this one's page cache (docs/decisions/005-public-site.md).
@@ -83,17 +92,19 @@ export async function startWiredesk(): Promise<void> {
     const lines = [`Wiredesk: ${where}, ready in ${Math.round(performance.now() - started)} ms.`];
     if (seed.status === 'seeded') {
       lines.push(
-        `Wiredesk: new database, created ${seed.sections} sections${demoWire ? ` and ${demoWire} demo wire items` : ''}.`,
+        demo
+          ? `Wiredesk: new database, created ${seed.sections} sections and the demo newsroom (${demo.stories} stories, ${demo.wireItems} wire items) in ${demo.ms} ms.`
+          : `Wiredesk: new database, created ${seed.sections} sections.`,
       );
     }
     if (config.wireInbox) lines.push(`Wiredesk: watching ${config.wireInbox} for wire files.`);
     if (config.demo) {
-      const demo = await listActiveDemoAccounts(db);
-      if (demo.length > 0) {
+      const accounts = await listActiveDemoAccounts(db);
+      if (accounts.length > 0) {
         lines.push(
           `Wiredesk: sign in at ${config.baseUrl}/login with a demo account (password: ${config.demoPassword}):`,
         );
-        for (const account of demo) lines.push(`  ${account.email.padEnd(26)} ${account.role}`);
+        for (const account of accounts) lines.push(`  ${account.email.padEnd(26)} ${account.role}`);
       }
     } else if (seed.status === 'seeded') {
       lines.push(

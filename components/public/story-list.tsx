@@ -1,16 +1,19 @@
 import { formatByline } from '@/lib/byline';
 import type { StoryCard } from '@/lib/public/story-card';
 import { PublishedTime } from './published-time';
+import { StoryPicture } from './story-picture';
 
-/** A list of published stories: headline link, standfirst, byline and time. */
+/** A list of published stories: headline link, standfirst, byline and time (and a thumbnail, if asked). */
 export function StoryList({
   stories,
   headingLevel = 2,
   showSection = true,
+  thumbnails = false,
 }: {
   stories: StoryCard[];
   headingLevel?: 2 | 3;
   showSection?: boolean;
+  thumbnails?: boolean;
 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
@@ -21,7 +24,16 @@ export function StoryList({
           story.agency,
         );
         return (
-          <li key={story.storyId} className="story-card">
+          <li key={story.storyId} className="story-card" data-thumbnail={thumbnails && story.image ? '' : undefined}>
+            {thumbnails && story.image && (
+              <StoryPicture
+                className="story-card__thumb"
+                image={story.image}
+                alt=""
+                sizes="(min-width: 760px) 10rem, 30vw"
+                displayWidth={320}
+              />
+            )}
             <Heading className="story-card__headline">
               <a href={story.path}>{story.headline}</a>
             </Heading>

@@ -10,6 +10,10 @@ const OTHER_ACTIONS: Record<string, string> = {
   resolve_note: 'Resolved a note',
   embargo: 'Changed the embargo',
   wire_alert_handled: 'Handled an agency alert',
+  front_pin: 'Pinned to the front page',
+  front_up: 'Moved up the front page',
+  front_down: 'Moved down the front page',
+  front_remove: 'Took it off the front page',
 };
 
 /** The audit trail, newest first: who did what, when, and why. */

@@ -1,5 +1,7 @@
 import 'server-only';
 import { renderStoryBody } from '@/lib/render/render-story-body';
+import { describeArticle } from '@/lib/seo/article-description';
+import { storyBodyImages, type StoryBody } from '@/lib/stories/story-body';
 import { articlePath } from '@/lib/public-routes';
 import { getPublishedArticle, resolveArticlePath } from '@/lib/stories/public-article';
 import { listRelatedStories } from './listings';
@@ -10,6 +12,10 @@ export type ArticleView = {
   storyId: number;
   headline: string;
   standfirst: string;
+  /** For search engines and social cards: the standfirst, else the first paragraph (≤ 160 characters). */
+  description: string;
+  /** The body's images, in order: the first is the picture search engines and social cards show. */
+  images: ArticleImage[];
   /** Sanitized HTML from renderStoryBody: allowlisted markup only, all text escaped. */
   bodyHtml: string;
   bylines: { id: number; name: string }[];
@@ -23,6 +29,30 @@ export type ArticleView = {
   /** Published corrections, oldest first. */
   corrections: { text: string; publishedAt: string }[];
 };
+
+export type ArticleImage = {
+  mediaId: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  credit: string;
+};
+
+/** Description and images of a body, as the article view carries them. */
+export function describeBody(standfirst: string, body: StoryBody): Pick<ArticleView, 'description' | 'images'> {
+  return {
+    description: describeArticle(standfirst, body),
+    images: storyBodyImages(body).map(({ mediaId, width, height, alt, caption, credit }) => ({
+      mediaId,
+      width,
+      height,
+      alt,
+      caption,
+      credit,
+    })),
+  };
+}
 
 export type ArticlePageResult =
   | { status: 'published'; article: ArticleView; related: StoryCard[] }
@@ -48,6 +78,7 @@ export async function getArticlePage(sectionSlug: string, storySlug: string): Pr
       storyId: article.storyId,
       headline: article.headline,
       standfirst: article.standfirst,
+      ...describeBody(article.standfirst, article.body),
       bodyHtml: renderStoryBody(article.body),
       bylines: article.bylines,
       agency: article.agency,

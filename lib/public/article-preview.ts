@@ -7,7 +7,7 @@ import { can, type Actor } from '@/lib/permissions';
 import { articlePath } from '@/lib/public-routes';
 import { renderStoryBody } from '@/lib/render/render-story-body';
 import { listStoryCorrections } from '@/lib/stories/public-article';
-import type { ArticleView } from './article-page';
+import { describeBody, type ArticleView } from './article-page';
 
 /**
  * The working copy shaped exactly as the public article page shows a published story
@@ -38,6 +38,7 @@ export async function getArticlePreview(actor: Actor, storyId: number, now = new
     storyId: story.id,
     headline: story.headline,
     standfirst: story.standfirst,
+    ...describeBody(story.standfirst, story.body),
     bodyHtml: renderStoryBody(story.body),
     bylines,
     agency: story.agency,

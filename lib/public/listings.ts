@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { publishedStories, sections, storyAuthors, users } from '@/db/schema';
+import { frontPageSlots, publishedStories, sections, storyAuthors, users } from '@/db/schema';
 import { PUBLIC_PAGE_SIZE } from '@/lib/public-routes';
+import { FRONT_PAGE_SLOTS } from '@/lib/stories/front-page';
 import { STORY_CARD_COLUMNS, toStoryCards, type StoryCard } from './story-card';
 
 // Every list here reads the public read model (published_stories) only: what is not
@@ -11,24 +12,45 @@ import { STORY_CARD_COLUMNS, toStoryCards, type StoryCard } from './story-card';
 const newestFirst = [desc(publishedStories.firstPublishedAt), desc(publishedStories.storyId)];
 
 export type FrontPage = {
+  /** The pinned lead, else the newest story; null when nothing is published. */
+  lead: StoryCard | null;
+  /** The other pinned stories in their order, then the newest ones, to fill the slots. */
   top: StoryCard[];
+  /** The newest stories whatever their place above: the front page's running list. */
+  latest: StoryCard[];
+  /** Per section, its newest stories not already in the lead or the top stories. */
   sections: { slug: string; name: string; stories: StoryCard[] }[];
 };
 
 /**
- * The home page: the latest stories across the site (there is no editorial "top story"
- * flag yet, so the newest lead), then the latest of each section that has any.
+ * The home page: the lead and top stories as editors pinned them (lib/stories/front-page),
+ * the newest filling any slot left; the most recent stories; a rail per section.
  */
-export async function getFrontPage(options: { top?: number; perSection?: number } = {}): Promise<FrontPage> {
+export async function getFrontPage(
+  options: { slots?: number; perSection?: number; latest?: number } = {},
+): Promise<FrontPage> {
   const db = await getDb();
-  const topRows = await db
+  const slots = options.slots ?? FRONT_PAGE_SLOTS;
+  const latestCount = options.latest ?? 8;
+  const pinnedRows = await db
+    .select(STORY_CARD_COLUMNS)
+    .from(frontPageSlots)
+    .innerJoin(publishedStories, eq(publishedStories.storyId, frontPageSlots.storyId))
+    .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
+    .orderBy(asc(frontPageSlots.position), asc(frontPageSlots.storyId))
+    .limit(slots);
+  const pinned = new Set(pinnedRows.map((row) => row.storyId));
+  // Enough of the newest to fill the slots whichever of them are pinned, and the latest list.
+  const newestRows = await db
     .select(STORY_CARD_COLUMNS)
     .from(publishedStories)
     .innerJoin(sections, eq(sections.id, publishedStories.sectionId))
     .orderBy(...newestFirst)
-    .limit(options.top ?? 5);
-  const top = await toStoryCards(db, topRows);
-  const shown = new Set(top.map((story) => story.storyId));
+    .limit(Math.max(slots, latestCount));
+  const fill = newestRows.filter((row) => !pinned.has(row.storyId)).slice(0, slots - pinnedRows.length);
+  const [lead = null, ...top] = await toStoryCards(db, [...pinnedRows, ...fill]);
+  const latest = await toStoryCards(db, newestRows.slice(0, latestCount));
+  const shown = new Set([lead, ...top].map((story) => story?.storyId));
 
   const sectionList = await db
     .select({ id: sections.id, slug: sections.slug, name: sections.name })
@@ -48,7 +70,7 @@ export async function getFrontPage(options: { top?: number; perSection?: number 
     const cards = await toStoryCards(db, rows.filter((row) => !shown.has(row.storyId)).slice(0, perSection));
     if (cards.length > 0) bySection.push({ slug: section.slug, name: section.name, stories: cards });
   }
-  return { top, sections: bySection };
+  return { lead, top, latest, sections: bySection };
 }
 
 export type Paged<T> = { items: T[]; page: number; pageCount: number; total: number };

@@ -92,14 +92,17 @@ test('a section page lists its published stories newest first, twenty to a page'
   expect(await getSectionPage('no-such-section', 1)).toBeNull();
 });
 
-test('the front page leads with the newest stories, then the latest of each section without repeats', async () => {
+test('with nothing pinned, the front page leads with the newest stories, then the latest of each section without repeats', async () => {
   const a = await freshSection('Alpha');
   const b = await freshSection('Beta');
   await publishStory({ headline: 'Alpha old', sectionId: a.id }, at('2030-01-01T08:00:00Z'));
   await publishStory({ headline: 'Beta only', sectionId: b.id }, at('2030-01-01T09:00:00Z'));
   await publishStory({ headline: 'Alpha new', sectionId: a.id }, at('2030-01-01T10:00:00Z'));
-  const front = await getFrontPage({ top: 2, perSection: 3 });
-  expect(front.top.map((s) => s.headline)).toEqual(['Alpha new', 'Beta only']);
+  const front = await getFrontPage({ slots: 2, perSection: 3, latest: 3 });
+  expect(front.lead?.headline).toBe('Alpha new');
+  expect(front.top.map((s) => s.headline)).toEqual(['Beta only']);
+  // The most recent list is the plain newest-first run, whatever is shown above it.
+  expect(front.latest.map((s) => s.headline)).toEqual(['Alpha new', 'Beta only', 'Alpha old']);
   expect(front.sections.find((s) => s.slug === a.slug)?.stories.map((s) => s.headline)).toEqual(['Alpha old']);
   // A section whose only story is already on top is left out rather than shown empty.
   expect(front.sections.find((s) => s.slug === b.slug)).toBeUndefined();
@@ -299,7 +302,7 @@ test('nothing unpublished leaks: drafts, reviews, schedules, unpublished, killed
   });
 
   const everything = JSON.stringify([
-    await getFrontPage({ top: 50, perSection: 50 }),
+    await getFrontPage({ slots: 50, perSection: 50, latest: 50 }),
     await getSectionPage(section.slug, 1),
     await getSectionPage('quiet', 1),
     await getAuthorPage(reporter.id, 1),

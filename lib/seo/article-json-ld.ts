@@ -1,8 +1,11 @@
 import { absoluteUrl, authorPath } from '@/lib/public-routes';
+import { searchImage } from './search-image';
+import { SITE_LOGO } from './site-logo';
 
 export type JsonLdArticle = {
   headline: string;
-  standfirst: string;
+  /** The meta description (describeArticle): standfirst, else the first paragraph. */
+  description: string;
   path: string;
   section: { name: string };
   bylines: { id: number; name: string }[];
@@ -10,15 +13,17 @@ export type JsonLdArticle = {
   dateline?: string | null;
   firstPublishedAt: string;
   lastPublishedAt: string;
-  /** Absolute image URLs, when stories carry images (none yet). */
-  images?: string[];
+  /** The body's images, in order: the first is the one search engines show. */
+  images?: { mediaId: string; width: number; height: number; caption?: string; credit?: string }[];
   /** Published corrections, oldest first. */
   corrections?: { text: string; publishedAt: string }[];
 };
 
 /**
- * schema.org NewsArticle for an article page. Authors are the staff bylines (with their
- * author pages); agency copy without a staff byline is credited to the agency.
+ * schema.org NewsArticle for an article page, with what Google's article guidelines ask
+ * for: images as ImageObjects with their pixel size, authors as Persons with their author
+ * pages (agency copy without a staff byline is credited to the agency), the publisher
+ * with its raster logo, and both dates.
  */
 export function buildArticleJsonLd(article: JsonLdArticle, site: { name: string; baseUrl: string }) {
   const url = absoluteUrl(site.baseUrl, article.path);
@@ -38,14 +43,33 @@ export function buildArticleJsonLd(article: JsonLdArticle, site: { name: string;
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     url,
     headline: article.headline.slice(0, 110),
-    ...(article.standfirst ? { description: article.standfirst } : {}),
+    ...(article.description ? { description: article.description } : {}),
     datePublished: article.firstPublishedAt,
     dateModified: article.lastPublishedAt,
     articleSection: article.section.name,
     ...(article.dateline ? { dateline: article.dateline } : {}),
     author: authors,
-    ...(article.images && article.images.length > 0 ? { image: article.images } : {}),
-    publisher: { '@type': 'Organization', name: site.name, url: site.baseUrl },
+    ...(article.images && article.images.length > 0
+      ? {
+          image: article.images.map((image) => ({
+            '@type': 'ImageObject',
+            ...searchImage(image, site.baseUrl),
+            ...(image.caption ? { caption: image.caption } : {}),
+            ...(image.credit ? { creditText: image.credit } : {}),
+          })),
+        }
+      : {}),
+    publisher: {
+      '@type': 'Organization',
+      name: site.name,
+      url: site.baseUrl,
+      logo: {
+        '@type': 'ImageObject',
+        url: absoluteUrl(site.baseUrl, SITE_LOGO.path),
+        width: SITE_LOGO.width,
+        height: SITE_LOGO.height,
+      },
+    },
     ...(article.agency ? { sourceOrganization: { '@type': 'Organization', name: article.agency } } : {}),
     ...(article.corrections && article.corrections.length > 0
       ? {

@@ -2,6 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { publishedStories, sections, storyPaths, storyRevisions } from '@/db/schema';
+import { dropFromFrontPage } from './front-page';
 import type { StoryRow } from './story-record';
 
 /**
@@ -39,7 +40,11 @@ export async function writePublicCopy(
     .onConflictDoUpdate({ target: [storyPaths.sectionSlug, storyPaths.slug], set: { storyId: story.id } });
 }
 
-/** Takes a story off the public site at once (unpublish, kill); its addresses will answer 410. */
+/**
+ * Takes a story off the public site at once (unpublish, kill); its addresses will answer
+ * 410, and it leaves the front page (publishing it again does not pin it again).
+ */
 export async function removePublicCopy(tx: Transaction, storyId: number): Promise<void> {
   await tx.delete(publishedStories).where(eq(publishedStories.storyId, storyId));
+  await dropFromFrontPage(tx, storyId);
 }

@@ -92,6 +92,22 @@ export function storyBodyMediaIds(body: StoryBody): string[] {
   return [...ids];
 }
 
+/** Every image in the body, in order (each once): the first is the story's picture. */
+export function storyBodyImages(body: StoryBody): StoryImageAttrs[] {
+  const images = new Map<string, StoryImageAttrs>();
+  const visit = (blocks: StoryBlock[]) => {
+    for (const block of blocks) {
+      if (block.type === 'image') {
+        if (!images.has(block.attrs.mediaId)) images.set(block.attrs.mediaId, block.attrs);
+      } else if (block.type === 'blockquote') visit(block.content);
+      else if (block.type === 'bulletList' || block.type === 'orderedList')
+        for (const item of block.content) visit(item.content);
+    }
+  };
+  visit(body.content);
+  return [...images.values()];
+}
+
 /** Words in a text, as the desk counts them (live counts, revision sizes). */
 export function countWords(text: string): number {
   const matches = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu);

@@ -208,7 +208,11 @@ export async function getWireItemBytes(
  * dateline, mapped section, agency credit and embargo, linked to the item, which is
  * marked used. A withdrawn or killed item cannot be used.
  */
-export async function createStoryFromWire(actor: Actor, wireItemId: unknown): Promise<{ id: number; slug: string }> {
+export async function createStoryFromWire(
+  actor: Actor,
+  wireItemId: unknown,
+  now = new Date(),
+): Promise<{ id: number; slug: string }> {
   requirePermission(actor, 'story:create');
   const id = parseOrThrow(StoryIdSchema, wireItemId);
   const db = await getDb();
@@ -248,7 +252,7 @@ export async function createStoryFromWire(actor: Actor, wireItemId: unknown): Pr
       dateline: fields.dateline ?? undefined,
       embargoUntil: item.embargoUntil ? new Date(item.embargoUntil) : undefined,
     },
-    new Date(),
+    now,
     {
       note: `From ${item.agency ?? 'wire'} item ${item.guid}, version ${item.version}`,
       alsoInTransaction: async (tx) => {

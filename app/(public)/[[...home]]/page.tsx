@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { FrontLead } from '@/components/public/front-lead';
+import { PublishedTime } from '@/components/public/published-time';
 import { StoryList } from '@/components/public/story-list';
 import { getConfig } from '@/lib/config';
 import { getCachedFrontPage } from '@/lib/public/cached';
@@ -9,7 +11,8 @@ import { sectionPath } from '@/lib/public-routes';
 // public pages without being prerendered at build time (there is no database then): a
 // plain app/(public)/page.tsx has no params, so Next would render it during `next build`.
 // With no static params, "/" is rendered on its first request and cached until a
-// publish, update, unpublish or kill invalidates it. Longer paths are not the home page.
+// publish, update, unpublish, kill or a change of the editors' order (Pin to front)
+// invalidates it. Longer paths are not the home page.
 export const revalidate = 3600;
 export const dynamicParams = true;
 export function generateStaticParams(): { home: string[] }[] {
@@ -22,11 +25,18 @@ export function generateMetadata(): Metadata {
   const { siteName } = getConfig();
   return {
     title: { absolute: siteName },
+    description: `The latest news from ${siteName}: the top stories and every section.`,
     alternates: {
       canonical: '/',
       types: { 'application/rss+xml': '/feed.xml', 'application/atom+xml': '/atom.xml' },
     },
-    openGraph: { type: 'website', siteName, title: siteName, url: '/' },
+    openGraph: {
+      type: 'website',
+      siteName,
+      title: siteName,
+      url: '/',
+      description: `The latest news from ${siteName}: the top stories and every section.`,
+    },
   };
 }
 
@@ -37,25 +47,42 @@ export default async function HomePage({ params }: Props) {
   return (
     <main id="main" className="page front">
       <h1 className="visually-hidden">{siteName}</h1>
-      {front.top.length === 0 ? (
+      {front.lead === null ? (
         <section className="empty-state" aria-labelledby="empty-heading">
           <h2 id="empty-heading">Nothing published yet</h2>
           <p>Stories appear here as soon as the newsroom publishes them.</p>
         </section>
       ) : (
         <>
-          <section aria-labelledby="top-heading" className="front__top">
-            <h2 id="top-heading">Top stories</h2>
-            <StoryList stories={front.top} headingLevel={3} />
-          </section>
-          {front.sections.map((section) => (
-            <section key={section.slug} aria-labelledby={`section-${section.slug}`} className="front__section">
-              <h2 id={`section-${section.slug}`}>
-                <a href={sectionPath(section.slug)}>{section.name}</a>
-              </h2>
-              <StoryList stories={section.stories} headingLevel={3} showSection={false} />
+          <div className="front__head">
+            <section aria-labelledby="top-heading" className="front__top">
+              <h2 id="top-heading">Top stories</h2>
+              <FrontLead story={front.lead} />
+              {front.top.length > 0 && <StoryList stories={front.top} headingLevel={3} thumbnails />}
             </section>
-          ))}
+            <section aria-labelledby="latest-heading" className="front__latest">
+              <h2 id="latest-heading">Most recent</h2>
+              <ol className="latest-list">
+                {front.latest.map((story) => (
+                  <li key={story.storyId}>
+                    <PublishedTime iso={story.firstPublishedAt} />
+                    <a href={story.path}>{story.headline}</a>
+                    <span className="latest-list__section">{story.section.name}</span>
+                  </li>
+                ))}
+              </ol>
+            </section>
+          </div>
+          <div className="front__rails">
+            {front.sections.map((section) => (
+              <section key={section.slug} aria-labelledby={`section-${section.slug}`} className="front__section">
+                <h2 id={`section-${section.slug}`}>
+                  <a href={sectionPath(section.slug)}>{section.name}</a>
+                </h2>
+                <StoryList stories={section.stories} headingLevel={3} showSection={false} />
+              </section>
+            ))}
+          </div>
         </>
       )}
     </main>

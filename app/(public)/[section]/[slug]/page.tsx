@@ -6,6 +6,7 @@ import { getConfig } from '@/lib/config';
 import { getCachedArticlePage } from '@/lib/public/cached';
 import { absoluteUrl, authorPath } from '@/lib/public-routes';
 import { buildArticleJsonLd, serializeJsonLd } from '@/lib/seo/article-json-ld';
+import { searchImage } from '@/lib/seo/search-image';
 
 // Cached at run time, never prerendered at build (no static params): see [[...home]]/page.tsx.
 // proxy.ts answers an old address with 301 and sets 410 for a story taken down before
@@ -24,8 +25,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (result.status !== 'published') return { title: 'No longer available', robots: { index: false } };
   const { article } = result;
   const { siteName, baseUrl } = getConfig();
-  const description = article.standfirst || undefined;
+  const description = article.description || undefined;
   const authors = article.bylines.map((byline) => absoluteUrl(baseUrl, authorPath(byline)));
+  const picture = article.images[0];
+  const image = picture ? { ...searchImage(picture, baseUrl), alt: picture.alt || article.headline } : undefined;
   return {
     title: article.headline,
     description,
@@ -41,8 +44,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       modifiedTime: article.lastPublishedAt,
       section: article.section.name,
       authors,
+      ...(image ? { images: [image] } : {}),
     },
-    twitter: { card: 'summary', title: article.headline, description },
+    twitter: image
+      ? {
+          card: 'summary_large_image',
+          title: article.headline,
+          description,
+          images: [{ url: image.url, alt: image.alt }],
+        }
+      : { card: 'summary', title: article.headline, description },
   };
 }
 

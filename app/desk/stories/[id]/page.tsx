@@ -20,6 +20,8 @@ import { WireAlerts, WirePanel } from '@/components/story/wire-panel';
 import { EmbargoCountdown } from '@/components/story/embargo-countdown';
 import { EmbargoPanel } from '@/components/story/embargo-panel';
 import { PublicationHistory } from '@/components/story/publication-history';
+import { FrontPagePanel } from '@/components/story/front-page-panel';
+import { getFrontPagePlacement } from '@/lib/stories/front-page';
 import { describeTimeUntil } from '@/lib/format-time';
 
 type Props = { params: Promise<{ id: string }> };
@@ -35,11 +37,12 @@ export default async function StoryPage({ params }: Props) {
     throw error;
   });
   const now = new Date();
-  const [sections, staff, wire, lock] = await Promise.all([
+  const [sections, staff, wire, lock, front] = await Promise.all([
     listSections(),
     listActiveStaff(user),
     getStoryWireInfo(user, story),
     getStoryLock(user, story.id),
+    story.state === 'published' ? getFrontPagePlacement(user, story.id) : null,
   ]);
 
   return (
@@ -126,6 +129,14 @@ export default async function StoryPage({ params }: Props) {
               timeZone={newsroomTimeZone()}
             />
           </section>
+        )}
+        {front && (
+          <FrontPagePanel
+            storyId={story.id}
+            position={front.position}
+            pinnedCount={front.pinnedCount}
+            canArrange={front.canArrange}
+          />
         )}
         {story.publications.length > 0 && <PublicationHistory publications={story.publications} />}
         {wire && <WirePanel info={wire} />}
