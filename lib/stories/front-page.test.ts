@@ -135,7 +135,11 @@ test(`pinning a story when all ${FRONT_PAGE_SLOTS} places are pinned pushes the 
   expect(desk.pinnedCount).toBe(FRONT_PAGE_SLOTS);
   expect(desk.slots[0]!.headline).toBe(`Full front ${FRONT_PAGE_SLOTS}`);
   // The first pinned went down one place at each pin, and off the end at the last.
-  expect(await getFrontPagePlacement(editor, stories[0]!.id)).toEqual({ position: null, pinnedCount: FRONT_PAGE_SLOTS, canArrange: true });
+  expect(await getFrontPagePlacement(editor, stories[0]!.id)).toEqual({
+    position: null,
+    pinnedCount: FRONT_PAGE_SLOTS,
+    canArrange: true,
+  });
   const db = await getDb();
   const [pushed] = await db
     .select({ note: storyEvents.note })
