@@ -8,6 +8,7 @@ import { storyLocks } from '@/db/schema';
 import { createApiToken } from '@/lib/api-tokens';
 import { signInWithPassword } from '@/lib/auth/sign-in';
 import { storeUploadedImage } from '@/lib/media/media-store';
+import { arrangeFrontPage } from '@/lib/stories/front-page';
 import { createStory } from '@/lib/stories/create-story';
 import { getStoryForEditor } from '@/lib/stories/get-story';
 import { saveStory } from '@/lib/stories/save-story';
@@ -84,6 +85,7 @@ export async function fillNewsroom(): Promise<void> {
   await transitionStory(reporter, id, { action: 'submit' });
   await transitionStory(editor, id, { action: 'approve' });
   await transitionStory(editor, id, { action: 'publish', expectedVersion: story.version });
+  await arrangeFrontPage(editor, { storyId: id, move: 'pin' });
 
   const scheduled = await createStory(reporter, { headline: `Tomorrow's story ${tag}`, sectionId, body });
   await transitionStory(reporter, scheduled.id, { action: 'submit' });
