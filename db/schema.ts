@@ -306,7 +306,7 @@ export const wireFiles = pgTable(
     sha256: text('sha256').notNull(),
     /**
      * The file exactly as received, deflated (zlib raw deflate, done in JavaScript: the
-     * database's own compression is slow on the embedded engine). Read with readWireBytes.
+     * database's own compression is slow on the embedded engine). Read with unpackWireBytes (lib/wire/stored-bytes.ts).
      */
     bytes: bytea('bytes').notNull(),
     size: integer('size').notNull(),

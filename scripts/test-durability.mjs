@@ -88,12 +88,12 @@ let server;
 try {
   // The schedule spans the run, so some stories fall due while the server is down.
   const expectedRunMs = 12_000 + kills * 4_500;
-  const firstAt = Date.now() + 15_000;
-  const step = scheduledCount > 1 ? (expectedRunMs - 15_000) / scheduledCount : 0;
-  const scheduleAt = Array.from({ length: scheduledCount }, (_, i) => Math.round(firstAt + i * step));
+  const firstIn = 10_000;
+  const step = scheduledCount > 1 ? (expectedRunMs - firstIn) / scheduledCount : 0;
+  const scheduleIn = Array.from({ length: scheduledCount }, (_, i) => Math.round(firstIn + i * step));
   const newsroom = runTsTool(
     'scripts/lib/prepare-newsroom.ts',
-    [JSON.stringify({ editors: clientCount, scheduleAt })],
+    [JSON.stringify({ editors: clientCount, scheduleIn })],
     env,
   );
 
@@ -132,7 +132,7 @@ try {
     process.stdout.write(`  kill ${k + 1}/${kills}: back after ${Date.now() - from} ms\n`);
   }
   // Let whatever was scheduled last fall due and go out, with the editors still typing.
-  const lastDue = Math.max(0, ...scheduleAt);
+  const lastDue = Math.max(0, ...newsroom.scheduled.map((story) => story.publishAt));
   await sleep(Math.max(2_000, lastDue - Date.now() + 3_000));
   stopping = true;
   await Promise.all(loops);

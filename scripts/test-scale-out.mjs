@@ -262,7 +262,7 @@ try {
   // A story due now is published by the new leader, once.
   const scheduledNow = runTsTool(
     'scripts/lib/prepare-newsroom.ts',
-    [JSON.stringify({ scheduleAt: [Date.now() + 1500] })],
+    [JSON.stringify({ scheduleIn: [1500] })],
     { DATABASE_URL: database.url, WIREDESK_DATA_DIR: path.join(work, 'prepare-2') },
   ).scheduled[0];
   await waitFor('the scheduled story', 10_000, async () => {

@@ -16,8 +16,12 @@ type Options = {
   editors?: number;
   published?: number;
   token?: boolean;
-  /** Publish-at times (ms since the epoch), one scheduled story each. */
-  scheduleAt?: number[];
+  /**
+   * One scheduled story each, due this many ms after scheduling starts. Relative, because
+   * preparing takes seconds on a busy machine: an absolute time chosen before could be
+   * past by then. The times used are in the output.
+   */
+  scheduleIn?: number[];
   /** Stories waiting in review, for an editor to publish. */
   inReview?: number;
 };
@@ -67,7 +71,10 @@ for (let i = 0; i < (options.published ?? 0); i++) {
 }
 
 const scheduled = [];
-for (const [i, at] of (options.scheduleAt ?? []).entries()) {
+const scheduleFrom = Date.now();
+for (const [i, offset] of (options.scheduleIn ?? []).entries()) {
+  // Never less than a second ahead, however long the stories before this one took.
+  const at = Math.max(scheduleFrom + offset, Date.now() + 1000);
   const story = await createStory(admin, {
     headline: `Scheduled story ${i + 1}`,
     sectionId: sectionList[0]!.id,
