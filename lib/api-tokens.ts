@@ -7,7 +7,7 @@ import { apiTokens, users } from '@/db/schema';
 import { recordAdminEvent } from './admin-audit';
 import { NotFoundError } from './errors';
 import { requirePermission, type Actor } from './permissions';
-import { parseOrThrow } from './validation';
+import { parseOrThrow, rowIdSchema } from './validation';
 
 const TOKEN_PREFIX = 'wd_';
 
@@ -75,7 +75,7 @@ export async function listApiTokens(actor: Actor): Promise<ApiTokenSummary[]> {
 /** Revokes a token: requests carrying it are refused from now on. */
 export async function revokeApiToken(actor: Actor, tokenId: unknown, now = new Date()): Promise<void> {
   requirePermission(actor, 'tokens:manage');
-  const id = parseOrThrow(z.coerce.number().int().positive(), tokenId);
+  const id = parseOrThrow(rowIdSchema('Unknown token'), tokenId);
   const db = await getDb();
   await db.transaction(async (tx) => {
     const [row] = await tx

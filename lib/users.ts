@@ -10,7 +10,7 @@ import { getConfig } from './config';
 import { PASSWORD_MIN_LENGTH } from './password-rules';
 import { ConflictError, NotFoundError, ValidationError } from './errors';
 import { requirePermission, rolesWith, type Actor } from './permissions';
-import { parseOrThrow } from './validation';
+import { parseOrThrow, rowIdSchema } from './validation';
 
 /** A staff member as the app sees them: never carries the password hash. */
 export type StaffUser = { id: number; name: string; email: string; role: Role };
@@ -114,10 +114,7 @@ export async function listUsers(actor: Actor | typeof SYSTEM): Promise<(StaffUse
     .orderBy(asc(users.name));
 }
 
-export const UserIdSchema = z.coerce
-  .number({ error: 'Unknown user' })
-  .int({ error: 'Unknown user' })
-  .positive({ error: 'Unknown user' });
+export const UserIdSchema = rowIdSchema('Unknown user');
 
 export const UserChangesSchema = z
   .object({

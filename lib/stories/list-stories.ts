@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { sections, stories, storyAuthors, storyComments, storyStateCounts } from '@/db/schema';
 import { can, requirePermission, type Actor } from '@/lib/permissions';
+import { rowIdSchema } from '@/lib/validation';
 import { STORY_STATES, type StoryState } from '@/lib/workflow';
 
 export const DESK_PAGE_SIZE = 50;
@@ -28,8 +29,8 @@ export type DeskStory = {
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 export const DeskFiltersSchema = z.object({
   state: optional(z.enum(STORY_STATES)),
-  section: optional(z.coerce.number().int().positive()),
-  author: optional(z.coerce.number().int().positive()),
+  section: optional(rowIdSchema('Unknown section')),
+  author: optional(rowIdSchema('Unknown author')),
   q: optional(z.string().trim().max(200)),
   after: optional(z.string().max(100)),
   before: optional(z.string().max(100)),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NewsroomTimeSchema } from '@/lib/newsroom-time';
+import { rowIdSchema } from '@/lib/validation';
 import { WORKFLOW_ACTIONS } from '@/lib/workflow';
 import { SlugSchema } from './slug';
 import { StoryBodySchema } from './story-body';
@@ -9,10 +10,7 @@ import { MAX_HEADLINE_LENGTH, MAX_STANDFIRST_LENGTH } from './story-limits';
 
 export { MAX_HEADLINE_LENGTH, MAX_STANDFIRST_LENGTH };
 
-export const StoryIdSchema = z.coerce
-  .number({ error: 'Unknown id' })
-  .int({ error: 'Unknown id' })
-  .positive({ error: 'Unknown id' });
+export const StoryIdSchema = rowIdSchema('Unknown id');
 
 const content = {
   headline: z
@@ -25,7 +23,7 @@ const content = {
     .trim()
     .max(MAX_STANDFIRST_LENGTH, `Standfirst must be at most ${MAX_STANDFIRST_LENGTH} characters`)
     .default(''),
-  sectionId: z.coerce.number({ error: 'Choose a section' }).int().positive({ error: 'Choose a section' }),
+  sectionId: rowIdSchema('Choose a section'),
   body: StoryBodySchema,
   authorIds: z
     .array(StoryIdSchema)
@@ -51,7 +49,7 @@ export const StoryEditorSchema = z.object({
   ...content,
   slug: SlugSchema,
   dateline: z.string().trim().max(100, 'Dateline must be at most 100 characters').default(''),
-  baseVersion: z.coerce.number({ error: 'Missing version' }).int().positive({ error: 'Missing version' }),
+  baseVersion: rowIdSchema('Missing version'),
 });
 export type StoryEditorInput = z.input<typeof StoryEditorSchema>;
 
@@ -64,7 +62,7 @@ export const TransitionSchema = z.object({
   isCorrection: z.coerce.boolean().optional(),
   correction: z.string().trim().max(2000, 'Correction must be at most 2,000 characters').optional(),
   /** The version the user was looking at; content-affirming actions refuse a newer one. */
-  expectedVersion: z.coerce.number().int().positive().optional(),
+  expectedVersion: rowIdSchema('Unknown version').optional(),
 });
 export type TransitionInput = z.input<typeof TransitionSchema>;
 

@@ -133,3 +133,17 @@ test('the format is judged by content: the same bytes parse the same whatever th
     fs.rmSync(path.dirname(copy), { recursive: true, force: true });
   }
 });
+
+test('text the database cannot store (NUL, half a surrogate pair) is left out of the item, with a warning', () => {
+  const ninjs = JSON.stringify({
+    uri: 'urn:test:unstorable',
+    type: 'text',
+    headline: 'Harbour\u0000 reopens \ud800',
+    body_text: 'A\u0000B \udfff C',
+    versioncreated: '2026-11-28T08:00:00Z',
+  });
+  const [item] = parseWire(new TextEncoder().encode(ninjs)).items;
+  expect(item!.headline).toBe('Harbour reopens \ufffd');
+  expect(JSON.stringify(item)).not.toMatch(/\\u0000|\\ud800|\\udfff/);
+  expect(item!.warnings.some((warning) => warning.includes('cannot be stored'))).toBe(true);
+});

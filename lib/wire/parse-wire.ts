@@ -10,6 +10,7 @@ import { parseNinjs } from './formats/ninjs';
 import { parseNitf } from './formats/nitf';
 import { parsePlainText } from './formats/plain-text';
 import { MAX_WIRE_BYTES } from './limits';
+import { scrubUnstorableText } from './text';
 import { WarningCollector } from './warnings';
 import { WireItemSchema, type WireFormat, type WireItem } from './wire-item';
 
@@ -80,6 +81,11 @@ export function parseWire(bytes: Uint8Array): ParsedWire {
     const text = decodeWireBytes(bytes, warnings);
     const parsed = runParser(format, text, warnings);
     for (const item of parsed.items) {
+      if (scrubUnstorableText(item)) {
+        item.warnings.push(
+          'Characters that cannot be stored (NUL, broken surrogates) were left out; the file is kept as sent',
+        );
+      }
       const check = WireItemSchema.safeParse(item);
       if (!check.success) {
         const issue = check.error.issues[0];

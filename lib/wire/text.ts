@@ -1,5 +1,29 @@
 // Plain-text helpers shared by every format. All loops and regexes here are linear in the
 // input: they run on hostile text up to the 5 MB limit.
+import { UNSTORABLE_TEXT } from '../validation';
+
+const UNSTORABLE_ALL = new RegExp(UNSTORABLE_TEXT.source, 'g');
+
+/**
+ * Makes every string in a parsed item storable, in place: NUL characters are dropped and
+ * halves of surrogate pairs become U+FFFD (PostgreSQL can store neither). Returns whether
+ * anything changed; the file itself is kept byte for byte, so nothing is lost.
+ */
+export function scrubUnstorableText(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  let changed = false;
+  const entries = Array.isArray(value) ? value.entries() : Object.entries(value);
+  for (const [key, child] of entries) {
+    if (typeof child === 'string') {
+      if (!UNSTORABLE_TEXT.test(child)) continue;
+      (value as Record<string | number, unknown>)[key] = child.replace(UNSTORABLE_ALL, (c) =>
+        c === '\u0000' ? '' : '\ufffd',
+      );
+      changed = true;
+    } else if (scrubUnstorableText(child)) changed = true;
+  }
+  return changed;
+}
 
 // C0/C1 controls except tab and newline, plus the DEL fillers of wire line formats. Bidi
 // marks (U+200E/F, U+061C) are kept: Arabic and Hebrew copy needs them.
