@@ -1,5 +1,6 @@
 // @ts-check
 import { fileURLToPath } from 'node:url';
+import { MAX_ACTION_BODY_BYTES } from './lib/http/request-limits.js';
 import { BASE_SECURITY_HEADERS } from './lib/http/security-headers.js';
 
 /** @type {import('next').NextConfig} */
@@ -21,6 +22,8 @@ const nextConfig = {
   experimental: {
     // forbidden() gives signed-in staff without the right role a real 403 page.
     authInterrupts: true,
+    // Larger requests are refused by proxy.ts with a reason (lib/http/request-limits.js).
+    serverActions: { bodySizeLimit: MAX_ACTION_BODY_BYTES },
   },
 };
 

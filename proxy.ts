@@ -8,6 +8,7 @@ import {
   publicContentSecurityPolicy,
   resourceContentSecurityPolicy,
 } from '@/lib/http/security-headers.js';
+import { MAX_ACTION_BODY_BYTES } from '@/lib/http/request-limits.js';
 import { responseKind } from '@/lib/http/response-kind.js';
 import { getPublicAuthorName } from '@/lib/public/author-address';
 import { authorPath, authorSegment, isReservedSegment, parseAuthorSegment } from '@/lib/public-routes';
@@ -87,6 +88,23 @@ function route(request: NextRequest, headers: Headers) {
  * the request's own Content-Security-Policy header and puts it on its scripts — public
  * pages a CSP without scripts, everything else one that allows nothing.
  */
+/**
+ * A server action whose request is larger than Next.js will read, or does not say how large
+ * it is, is refused here with a reason (Next.js itself would answer 500). Browsers always
+ * send the length of a form post.
+ */
+function refuseOversizedAction(request: NextRequest): NextResponse | null {
+  if (request.method !== 'POST' || !request.headers.has('next-action')) return null;
+  const length = request.headers.get('content-length');
+  if (length === null) return new NextResponse('A form post must say how long it is.\n', { status: 411 });
+  if (Number(length) > MAX_ACTION_BODY_BYTES) {
+    return new NextResponse(`This form is larger than 1 MB (${length} bytes); nothing was saved.\n`, {
+      status: 413,
+    });
+  }
+  return null;
+}
+
 export async function proxy(request: NextRequest) {
   const { https, embedOrigins } = getConfig();
   const kind = responseKind(request.nextUrl.pathname);
@@ -98,13 +116,16 @@ export async function proxy(request: NextRequest) {
   } else {
     policy = kind === 'public' ? publicContentSecurityPolicy({ https, embedOrigins }) : resourceContentSecurityPolicy();
   }
-  const response = await route(request, headers);
+  const response = refuseOversizedAction(request) ?? (await route(request, headers));
   for (const [name, value] of Object.entries(defaultSecurityHeaders({ https }))) response.headers.set(name, value);
   response.headers.set('content-security-policy', policy);
   return response;
 }
 
 export const config = {
-  // Everything but Next.js's build files and the immutable media files.
-  matcher: ['/((?!_next/static|_next/image|media/).*)'],
+  // Everything but Next.js's build files, the immutable media files and the API. API
+  // routes need nothing from here (the production server gives them their headers), and a
+  // body passing through the proxy is buffered and cut at 10 MB without an error: an
+  // agency's 12 MB wire file would have been stored truncated.
+  matcher: ['/((?!_next/static|_next/image|media/|api/).*)'],
 };

@@ -12,6 +12,7 @@ import next from 'next';
 import { createLogger, installLogger } from '../lib/log.js';
 import { parseServerConfig } from './config.mjs';
 import { drainingReadinessHandler, healthHandler } from './health.mjs';
+import { malformedAddressHandler } from './malformed-address.mjs';
 import { createRequestPipeline } from './pipeline.mjs';
 import { createPublicPageCache } from './public-page-cache.mjs';
 import { securityDefaultsHandler } from './security-defaults.mjs';
@@ -76,7 +77,13 @@ const pageCache = createPublicPageCache({
  * after the health and readiness handlers, so they are never cached.
  * @type {import('./pipeline.mjs').Handler[]}
  */
-const HANDLERS = [securityDefaultsHandler, healthHandler, drainingReadinessHandler, pageCache.handler];
+const HANDLERS = [
+  securityDefaultsHandler,
+  malformedAddressHandler,
+  healthHandler,
+  drainingReadinessHandler,
+  pageCache.handler,
+];
 const pipeline = createRequestPipeline({
   handlers: HANDLERS,
   fallback: (req, res) => handleWithNext(req, res),
@@ -97,6 +104,20 @@ if (warmUp.status !== 200) {
 }
 
 server.on('request', pipeline);
+// Requests Node.js cannot even parse (headers too large, a broken request line) get a
+// reason in plain words instead of an empty answer.
+server.on('clientError', (error, socket) => {
+  const code = /** @type {{ code?: string }} */ (error).code;
+  if (!socket.writable || code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const [status, reason] =
+    code === 'HPE_HEADER_OVERFLOW'
+      ? ['431 Request Header Fields Too Large', 'The address or headers are too long.']
+      : ['400 Bad Request', 'The request could not be read.'];
+  socket.end(`HTTP/1.1 ${status}\r\ncontent-type: text/plain; charset=utf-8\r\nconnection: close\r\n\r\n${reason}\n`);
+});
 server.on('error', (error) => {
   logger.fatal({ err: error }, 'the server cannot listen');
   process.exit(1);
