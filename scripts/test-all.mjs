@@ -8,6 +8,7 @@ const STAGES = [
   ['typecheck', ['run', 'typecheck']],
   ['unit and integration tests', ['run', 'test:unit']],
   ['production build', ['run', 'build']],
+  ['route × role and hostile input tests', ['run', 'test:routes']],
   ['end-to-end tests', ['run', 'test:e2e']],
 ];
 
