@@ -10,6 +10,7 @@ import { chooseEncoding, createPublicPageCache, PUBLIC_CACHE_CONTROL } from './p
 const renders = new Map<string, number>();
 let status = 200;
 let delayMs = 0;
+let privatePage = false;
 async function render(req: http.IncomingMessage, res: http.ServerResponse) {
   const path = req.url ?? '/';
   renders.set(path, (renders.get(path) ?? 0) + 1);
@@ -20,7 +21,13 @@ async function render(req: http.IncomingMessage, res: http.ServerResponse) {
   res.statusCode = status;
   res.setHeader('content-type', 'text/html; charset=utf-8');
   res.setHeader('content-security-policy', "script-src 'none'");
-  res.setHeader('cache-control', 's-maxage=3600, stale-while-revalidate=31532400');
+  // As Next.js does: per-request pages (search) are `private`, cached ones are not.
+  res.setHeader(
+    'cache-control',
+    path.startsWith('/search') || privatePage
+      ? 'private, no-cache, no-store, max-age=0, must-revalidate'
+      : 's-maxage=3600, stale-while-revalidate=31532400',
+  );
   res.setHeader('x-nextjs-cache', 'MISS');
   res.write(`<!DOCTYPE html><html><head><script src="/_next/app.js" async=""></script></head>`);
   res.write(Buffer.from(`<body><h1>${path} render ${n}</h1>`));
@@ -48,6 +55,7 @@ beforeEach(() => {
   renders.clear();
   status = 200;
   delayMs = 0;
+  privatePage = false;
 });
 
 function get(path: string, headers: Record<string, string> = {}) {
@@ -129,7 +137,7 @@ test('readers asking for a page while it renders wait for that one render', asyn
   expect(answers.filter((a) => a.headers['x-wiredesk-cache'] === 'miss')).toHaveLength(1);
 });
 
-test('410 and 404 answers are kept like pages; other statuses are sent as rendered and not kept', async () => {
+test('410 and 404 answers are kept like pages; other statuses are sent as rendered, without scripts, and not kept', async () => {
   status = 410;
   expect((await get('/world/killed-story')).status).toBe(410);
   expect((await get('/world/killed-story')).headers['x-wiredesk-cache']).toBe('hit');
@@ -137,14 +145,67 @@ test('410 and 404 answers are kept like pages; other statuses are sent as render
   const failed = await get('/politics');
   expect(failed.status).toBe(500);
   expect(failed.headers['x-wiredesk-cache']).toBeUndefined();
+  expect(failed.body.toString()).toBe(
+    '<!DOCTYPE html><html><head></head><body><h1>/politics render 1</h1></body></html>',
+  );
   await get('/politics');
   expect(renders.get('/politics')).toBe(2);
 });
 
+test('a page from memory and a freshly rendered one go out with the same headers', async () => {
+  const miss = await get('/technology');
+  const hit = await get('/technology');
+  const comparable = (headers: http.IncomingHttpHeaders) => {
+    const { date, 'x-wiredesk-cache': outcome, ...rest } = headers;
+    return rest;
+  };
+  expect(miss.headers['x-wiredesk-cache']).toBe('miss');
+  expect(comparable(miss.headers)).toEqual(comparable(hit.headers));
+  expect(miss.headers['x-nextjs-cache']).toBeUndefined();
+});
+
+test('search pages are kept per query although Next.js marks them private; other private pages are not', async () => {
+  const first = await get('/search?q=harbour', { 'accept-encoding': 'br' });
+  expect(first.headers['x-wiredesk-cache']).toBe('miss');
+  expect(zlib.brotliDecompressSync(first.body).toString()).not.toContain('<script');
+  expect((await get('/search?q=harbour&utm_source=x')).headers['x-wiredesk-cache']).toBe('hit');
+  expect((await get('/search?q=ferry')).headers['x-wiredesk-cache']).toBe('miss');
+  recordInvalidation(['public:search']);
+  expect((await get('/search?q=harbour')).headers['x-wiredesk-cache']).toBe('miss');
+
+  privatePage = true;
+  const personal = await get('/sport');
+  expect(personal.headers['x-wiredesk-cache']).toBeUndefined();
+  expect(personal.headers['cache-control']).toContain('private');
+  expect(personal.body.toString()).not.toContain('<script');
+  await get('/sport');
+  expect(renders.get('/sport')).toBe(2);
+});
+
+test('reader addresses the cache does not keep are rendered each time, still without scripts', async () => {
+  for (const path of ['/a/b/c', '/search?q=a&q=b']) {
+    const answer = await get(path, { 'accept-encoding': 'gzip' });
+    const html = answer.headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(answer.body) : answer.body;
+    expect(html.toString(), path).toMatch(
+      /^<!DOCTYPE html><html><head><\/head><body><h1>.* render 1<\/h1><\/body><\/html>$/,
+    );
+    expect(Number(answer.headers['content-length'])).toBe(answer.body.length);
+    expect(answer.headers['x-wiredesk-cache']).toBeUndefined();
+  }
+});
+
+test('tracking parameters do not make a new page: the article is served from memory', async () => {
+  await get('/world/harbour-plan');
+  const shared = await get('/world/harbour-plan?utm_source=newsletter&fbclid=x');
+  expect(shared.headers['x-wiredesk-cache']).toBe('hit');
+  expect(renders.get('/world/harbour-plan')).toBe(1);
+});
+
 test('requests that are not reader pages are passed on untouched', async () => {
-  for (const path of ['/desk', '/api/wire/latest', '/feed.xml', '/world?utm_source=newsletter']) {
+  for (const path of ['/desk', '/api/wire/latest', '/feed.xml', '/world?_rsc=abc']) {
     expect((await get(path)).status).toBe(299);
   }
+  expect((await get('/world', { rsc: '1' })).status).toBe(299);
   expect(renders.size).toBe(0);
 });
 
