@@ -83,6 +83,7 @@ const pipeline = createRequestPipeline({
   logger,
   draining,
   onStart: tracker.track,
+  answerAtOnce: pageCache.answerFromMemory,
 });
 
 // In production Next.js starts its server (and runs instrumentation.ts register(): the

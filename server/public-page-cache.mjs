@@ -53,8 +53,13 @@ const KEPT_HEADERS = [
  *   tags: string[],
  *   renderedAt: number,
  *   size: number,
+ *   wire: Record<'br' | 'gzip' | 'identity' | 'notModified', string[]>,
  * }} CachedPage
  */
+
+// Browsers send a handful of distinct Accept-Encoding values: each is read once.
+/** @type {Map<string, 'br' | 'gzip' | 'identity'>} */
+const encodingChoices = new Map();
 
 /**
  * The encoding to send, from Accept-Encoding: brotli, then gzip, else none.
@@ -63,6 +68,19 @@ const KEPT_HEADERS = [
  */
 export function chooseEncoding(header) {
   if (!header) return 'identity';
+  let choice = encodingChoices.get(header);
+  if (choice === undefined) {
+    choice = readAcceptEncoding(header);
+    if (encodingChoices.size < 256) encodingChoices.set(header, choice);
+  }
+  return choice;
+}
+
+/**
+ * @param {string} header
+ * @returns {'br' | 'gzip' | 'identity'}
+ */
+function readAcceptEncoding(header) {
   /** @type {Map<string, number>} */
   const weights = new Map();
   for (const part of header.toLowerCase().split(',')) {
@@ -175,6 +193,33 @@ async function toCachedPage(request, rendered) {
     tags: request.tags,
     renderedAt: request.renderedAt,
     size: identity.length + gz.length + br.length + 512,
+    wire: wireHeaders(headers, etag, { br: br.length, gzip: gz.length, identity: identity.length }),
+  };
+}
+
+/**
+ * Every header of each answer a page can get, as the flat list `writeHead` takes: made once
+ * per page, so serving it from memory sets no header one by one.
+ * @param {Record<string, string>} headers
+ * @param {string} etag
+ * @param {{ br: number, gzip: number, identity: number }} lengths
+ * @returns {CachedPage['wire']}
+ */
+function wireHeaders(headers, etag, lengths) {
+  const common = [
+    ...Object.entries(headers).flat(),
+    'etag',
+    etag,
+    'cache-control',
+    PUBLIC_CACHE_CONTROL,
+    'vary',
+    'Accept-Encoding',
+  ];
+  return {
+    br: [...common, 'content-encoding', 'br', 'content-length', String(lengths.br)],
+    gzip: [...common, 'content-encoding', 'gzip', 'content-length', String(lengths.gzip)],
+    identity: [...common, 'content-length', String(lengths.identity)],
+    notModified: common,
   };
 }
 
@@ -237,28 +282,26 @@ async function sendUnkept(req, res, rendered, acceptEncoding) {
 }
 
 /**
+ * Sends a page from memory. `extra` are more headers for this one answer (the request id,
+ * `connection: close` while draining), as name, value pairs.
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
  * @param {CachedPage} page
  * @param {'hit' | 'miss'} outcome
+ * @param {string[]} [extra]
+ * @returns {number} the status sent
  */
-function sendPage(req, res, page, outcome) {
-  for (const [name, value] of Object.entries(page.headers)) res.setHeader(name, value);
-  res.setHeader('etag', page.etag);
-  res.setHeader('cache-control', PUBLIC_CACHE_CONTROL);
-  res.setHeader('vary', 'Accept-Encoding');
-  res.setHeader('x-wiredesk-cache', outcome);
+function sendPage(req, res, page, outcome, extra = []) {
   if (matchesEtag(req.headers['if-none-match'], page.etag)) {
-    res.writeHead(304);
+    res.writeHead(304, [...page.wire.notModified, 'x-wiredesk-cache', outcome, ...extra]);
     res.end();
-    return;
+    return 304;
   }
   const encoding = chooseEncoding(req.headers['accept-encoding']);
   const body = encoding === 'br' ? page.br : encoding === 'gzip' ? page.gzip : page.identity;
-  if (encoding !== 'identity') res.setHeader('content-encoding', encoding);
-  res.setHeader('content-length', body.length);
-  res.writeHead(page.status);
+  res.writeHead(page.status, [...page.wire[encoding], 'x-wiredesk-cache', outcome, ...extra]);
   res.end(req.method === 'HEAD' ? undefined : body);
+  return page.status;
 }
 
 /**
@@ -400,8 +443,33 @@ export function createPublicPageCache({ render, maxBytes = 64 * 1024 * 1024, now
     },
   };
 
+  /**
+   * The synchronous first look, before the request path's asynchronous machinery (see
+   * `answerAtOnce` in server/pipeline.mjs): a GET or HEAD of a page kept under exactly its
+   * path (no query string, not search) is answered here and now — no URL parsing, no
+   * promise, no header set one by one. Anything else (a miss, a query string, search, a
+   * request of the client router) returns 0 and takes the full path, which ends in
+   * `handler` above. Returns the status sent, or 0.
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   * @param {string[]} extra headers for this answer, as name, value pairs
+   * @returns {number}
+   */
+  const answerFromMemory = (req, res, extra) => {
+    const { method, url = '' } = req;
+    if ((method !== 'GET' && method !== 'HEAD') || url.includes('?') || url === '/search') return 0;
+    const { headers } = req;
+    if (headers.rsc !== undefined || headers['next-router-prefetch'] !== undefined) return 0;
+    if (headers['next-router-state-tree'] !== undefined || headers['next-action'] !== undefined) return 0;
+    const page = fresh(url);
+    if (!page) return 0;
+    stats.hits++;
+    return sendPage(req, res, page, 'hit', extra);
+  };
+
   return {
     handler,
+    answerFromMemory,
     /** How the cache is doing (for tests and the benchmark). */
     stats: () => ({ ...stats, pages: pages.size, bytes }),
     clear: () => {

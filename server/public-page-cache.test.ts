@@ -36,8 +36,16 @@ async function render(req: http.IncomingMessage, res: http.ServerResponse) {
 
 const cache = createPublicPageCache({ render });
 let base: string;
+// As server/pipeline.mjs does: the synchronous answer from memory first (when on), then the handler.
+let immediate = false;
+const immediateStatuses: number[] = [];
 const server = http.createServer((req, res) => {
   void (async () => {
+    if (immediate) {
+      const status = cache.answerFromMemory(req, res, ['X-Request-Id', 'immediate-1234']);
+      immediateStatuses.push(status);
+      if (status !== 0) return;
+    }
     if (!(await cache.handler.handle(req, res, {} as never))) {
       res.writeHead(299, { 'content-type': 'text/plain' });
       res.end('passed on');
@@ -56,6 +64,8 @@ beforeEach(() => {
   status = 200;
   delayMs = 0;
   privatePage = false;
+  immediate = false;
+  immediateStatuses.length = 0;
 });
 
 function get(path: string, headers: Record<string, string> = {}) {
@@ -218,4 +228,33 @@ test.each([
   ['*', 'br'],
 ] as const)('Accept-Encoding %s → %s', (header, expected) => {
   expect(chooseEncoding(header)).toBe(expected);
+});
+
+test('a page kept under its path is answered at once, with the same bytes and headers plus the request id', async () => {
+  immediate = true;
+  const miss = await get('/world/harbour-plan', { 'accept-encoding': 'br' });
+  const hit = await get('/world/harbour-plan', { 'accept-encoding': 'br' });
+  expect(immediateStatuses).toEqual([0, 200]);
+  expect(hit.body.equals(miss.body)).toBe(true);
+  expect(hit.headers['x-request-id']).toBe('immediate-1234');
+  const comparable = (headers: http.IncomingHttpHeaders) => {
+    const { date, 'x-wiredesk-cache': outcome, 'x-request-id': id, ...rest } = headers;
+    return rest;
+  };
+  expect(comparable(hit.headers)).toEqual(comparable(miss.headers));
+  expect((await get('/world/harbour-plan', { 'if-none-match': hit.headers.etag! })).status).toBe(304);
+  expect(immediateStatuses.at(-1)).toBe(304);
+  // Query strings, search, the client router's requests and other methods take the full path.
+  immediateStatuses.length = 0;
+  await get('/world/harbour-plan?utm_source=x');
+  await get('/world/harbour-plan', { rsc: '1' });
+  await get('/search');
+  await get('/search');
+  expect(immediateStatuses).toEqual([0, 0, 0, 0]);
+  // An invalidated page is not answered from memory.
+  recordInvalidation(['public:path:world/harbour-plan']);
+  immediateStatuses.length = 0;
+  expect((await get('/world/harbour-plan')).body.toString()).toContain('render 2');
+  expect(immediateStatuses).toEqual([0]);
+  expect(renders.get('/world/harbour-plan')).toBe(2);
 });
