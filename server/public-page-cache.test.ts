@@ -166,7 +166,7 @@ test('a page from memory and a freshly rendered one go out with the same headers
   const miss = await get('/technology');
   const hit = await get('/technology');
   const comparable = (headers: http.IncomingHttpHeaders) => {
-    const { date, 'x-wiredesk-cache': outcome, ...rest } = headers;
+    const { date: _date, 'x-wiredesk-cache': _outcome, ...rest } = headers;
     return rest;
   };
   expect(miss.headers['x-wiredesk-cache']).toBe('miss');
@@ -238,7 +238,7 @@ test('a page kept under its path is answered at once, with the same bytes and he
   expect(hit.body.equals(miss.body)).toBe(true);
   expect(hit.headers['x-request-id']).toBe('immediate-1234');
   const comparable = (headers: http.IncomingHttpHeaders) => {
-    const { date, 'x-wiredesk-cache': outcome, 'x-request-id': id, ...rest } = headers;
+    const { date: _date, 'x-wiredesk-cache': _outcome, 'x-request-id': _id, ...rest } = headers;
     return rest;
   };
   expect(comparable(hit.headers)).toEqual(comparable(miss.headers));
