@@ -3,7 +3,7 @@
 // demo newsroom plus one long feature (~24 kB of HTML; bench/fixtures/long-article.ts).
 //
 // Load: wrk (C, one thread, keep-alive, `Accept-Encoding: br, gzip` like a browser) on the
-// article and the front page at each connection count, interleaved A B A B A B: Wiredesk,
+// article and the front page at each connection count, interleaved A B A B …: Wiredesk,
 // then the baseline — a minimal Node.js server (bench/lib/static-server.mjs, its own
 // process) sending the very bytes Wiredesk sent for that page (the same brotli-compressed
 // body, fetched from Wiredesk at the start) from memory. Reported per round and as
@@ -11,7 +11,7 @@
 // Then Lighthouse 12.2.3 (mobile, default config) on both pages, median of N runs.
 // Goals: article at 50 connections ≥ 0.5 × static, p99 < 50 ms, 0 errors; Lighthouse
 // performance ≥ 95, accessibility, best practices and SEO 100; JavaScript ≤ 15 kB.
-//   npm run bench:public [-- --seconds 5] [--rounds 3] [--connections 8,50] [--lighthouse-runs 3]
+//   npm run bench:public [-- --seconds 5] [--rounds 5] [--connections 8,50] [--lighthouse-runs 3]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -29,7 +29,7 @@ import { ensureWrk, runWrk } from './lib/wrk.mjs';
 const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '5' },
-    rounds: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '5' },
     connections: { type: 'string', default: '8,50' },
     'lighthouse-runs': { type: 'string', default: '3' },
   },

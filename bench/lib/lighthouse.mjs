@@ -34,11 +34,30 @@ async function waitForDevTools(port, child) {
 }
 
 /**
- * One Lighthouse run of `url` (mobile, default config) in a fresh Chromium.
+ * One Lighthouse run of `url` (mobile, default config) in a fresh Chromium. A run whose
+ * trace Lighthouse could not record (NO_NAVSTART, NO_FCP…: it says "run Lighthouse
+ * again", and it happens on a busy machine) is run again, up to three times in all.
  * @param {string} url
  * @param {{ chromiumPath: string }} options
  */
 export async function runLighthouse(url, { chromiumPath }) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runLighthouseOnce(url, { chromiumPath });
+    } catch (error) {
+      if (!(error instanceof LighthouseRuntimeError) || attempt === 3) throw error;
+      console.log(`  (Lighthouse: ${error.message}; running it again)`);
+    }
+  }
+}
+
+class LighthouseRuntimeError extends Error {}
+
+/**
+ * @param {string} url
+ * @param {{ chromiumPath: string }} options
+ */
+async function runLighthouseOnce(url, { chromiumPath }) {
   const port = await freePort();
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'wiredesk-lighthouse-'));
   const chromium = spawn(
@@ -52,7 +71,7 @@ export async function runLighthouse(url, { chromiumPath }) {
     const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
     if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
     const { lhr } = result;
-    if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    if (lhr.runtimeError) throw new LighthouseRuntimeError(`${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     const score = (/** @type {string} */ id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
     const requests =
       /** @type {{ items?: { resourceType?: string, transferSize?: number }[] }} */ (
