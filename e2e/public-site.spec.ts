@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import {
@@ -194,6 +195,118 @@ test.describe('readers', () => {
     await expect(page.getByRole('link', { name: SEARCH_STORY.headline })).toBeVisible();
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Sport' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sport');
+    await page.context().close();
+  });
+});
+
+/**
+ * The JavaScript a browser gets with a page: every script file it fetched and every inline
+ * script except JSON-LD (data, never run), in bytes and gzipped bytes.
+ */
+async function javaScriptOf(browser: Browser, url: string) {
+  const page = await pageAs(browser, 'anonymous');
+  const files: { url: string; bytes: number; gzip: number }[] = [];
+  const pending: Promise<void>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    pending.push(
+      response.body().then((body) => {
+        files.push({ url: response.url(), bytes: body.length, gzip: gzipSync(body).length });
+      }),
+    );
+  });
+  const answer = await page.goto(url, { waitUntil: 'load' });
+  expect(answer?.status(), url).toBe(200);
+  await Promise.all(pending);
+  const inline = await page
+    .locator('script:not([type="application/ld+json"])')
+    .evaluateAll((scripts) => scripts.map((script) => script.outerHTML));
+  const inlineBytes = inline.reduce((sum, code) => sum + Buffer.byteLength(code), 0);
+  const inlineGzip = inline.length === 0 ? 0 : gzipSync(inline.join('')).length;
+  await page.context().close();
+  return {
+    files,
+    inline,
+    bytes: files.reduce((sum, file) => sum + file.bytes, 0) + inlineBytes,
+    gzip: files.reduce((sum, file) => sum + file.gzip, 0) + inlineGzip,
+  };
+}
+
+test.describe('reader pages ship no JavaScript', () => {
+  // Issue 15's budget is 15 kB gzipped per reader page; they ship none, and any script
+  // that came back would also be refused by their CSP (script-src 'none').
+  const BUDGET_GZIP = 15 * 1024;
+
+  test('home, section, article, author and search pages: 0 bytes of script, JSON-LD only', async ({
+    browser,
+    request,
+  }) => {
+    const article = await text(request, LEAD_PATH);
+    const author = /href="(\/authors\/\d+-[a-z0-9-]+)"/.exec(article)?.[1];
+    expect(author, 'an author link on the article').toBeTruthy();
+    const pages = [
+      ['home', '/'],
+      ['section', '/sport'],
+      ['section, page 2', '/sport/page/2'],
+      ['article', LEAD_PATH],
+      ['author', author!],
+      ['search', `/search?q=${SEARCH_WORD}`],
+      ['search, no query', '/search'],
+      ['article shared with tracking parameters', `${LEAD_PATH}?utm_source=newsletter`],
+    ] as const;
+    const measured: string[] = [];
+    for (const [name, url] of pages) {
+      // Twice: the first answer may be a fresh render, the second comes from memory.
+      for (const pass of ['first', 'second']) {
+        const js = await javaScriptOf(browser, url);
+        measured.push(`${name} (${pass}): ${js.files.length} files, ${js.bytes} B, ${js.gzip} B gzip`);
+        expect(
+          js.gzip,
+          `${name} ${url}: ${JSON.stringify({ files: js.files, inline: js.inline })}`,
+        ).toBeLessThanOrEqual(BUDGET_GZIP);
+        expect(
+          js.files.map((file) => file.url),
+          `${name} ${url}`,
+        ).toEqual([]);
+        expect(js.inline, `${name} ${url}`).toEqual([]);
+      }
+      // Nor any preload of one, which a browser would fetch anyway.
+      expect(await text(request, url), url).not.toMatch(/<link[^>]+as="script"|rel="modulepreload"|\/_next\/[^"]*\.js/);
+    }
+    test.info().annotations.push({ type: 'JavaScript per reader page', description: measured.join('; ') });
+    // The same measurement finds Next.js's runtime where it is meant to be (sign-in).
+    expect((await javaScriptOf(browser, '/login')).gzip).toBeGreaterThan(BUDGET_GZIP);
+  });
+
+  test('without JavaScript a reader gets everywhere: front page, section pages, article, author, search and its pages', async ({
+    browser,
+  }) => {
+    const page = await pageAs(browser, 'anonymous', { javaScriptEnabled: false });
+    await page.goto('/');
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Sport' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sport');
+    await page.getByRole('link', { name: 'Older stories' }).click();
+    await expect(page).toHaveURL(/\/sport\/page\/2$/);
+    await page.getByRole('link', { name: 'Newer stories' }).click();
+    await expect(page).toHaveURL(/\/sport$/);
+    await page.getByRole('link', { name: sportHeadline(SPORT_STORY_COUNT) }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(sportHeadline(SPORT_STORY_COUNT));
+    await page.getByRole('link', { name: 'Wiredesk', exact: true }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await page.goto(LEAD_PATH);
+    await page.getByRole('article').getByRole('link', { name: 'Elena Marsh' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Elena Marsh');
+    await page.getByRole('link', { name: LEAD_STORY.headline }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(LEAD_STORY.headline);
+    // Search, from the header form and again from the search page's own form.
+    await page.getByRole('searchbox', { name: 'Search stories' }).fill('cup');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect(page.getByRole('status')).toContainText('stories match “cup”');
+    await page.getByRole('link', { name: 'More results' }).click();
+    await expect(page).toHaveURL(/\/search\?q=cup&page=2$/);
+    await page.getByRole('searchbox', { name: 'Search published stories' }).fill(SEARCH_WORD);
+    await page.getByRole('main').getByRole('button', { name: 'Search', exact: true }).click();
+    await expect(page.getByRole('link', { name: SEARCH_STORY.headline })).toBeVisible();
     await page.context().close();
   });
 });

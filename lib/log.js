@@ -46,7 +46,11 @@ export function createLogger(options = {}) {
         censor: '[redacted]',
       },
     },
-    options.destination,
+    // Written without blocking: a line goes out at once when stdout is free, and lines that
+    // come while a write is under way go out together with the next — so a page served
+    // from memory 10,000 times a second costs far fewer than 10,000 system calls. pino
+    // writes whatever is pending synchronously when the process exits.
+    options.destination ?? pino.destination({ dest: 1, sync: false }),
   );
 }
 

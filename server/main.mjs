@@ -90,6 +90,7 @@ const pipeline = createRequestPipeline({
   logger,
   draining,
   onStart: tracker.track,
+  answerAtOnce: pageCache.answerFromMemory,
 });
 
 // In production Next.js starts its server (and runs instrumentation.ts register(): the

@@ -1,6 +1,6 @@
 import { AsyncResource } from 'node:async_hooks';
 import { runWithRequestContext } from '../lib/log.js';
-import { assignRequestId } from './request-id.mjs';
+import { REQUEST_ID_HEADER, resolveRequestId } from './request-id.mjs';
 
 /**
  * What every handler gets besides the request and response.
@@ -27,22 +27,39 @@ import { assignRequestId } from './request-id.mjs';
  */
 
 /**
- * The server's request path: request id, then `handlers` in order, then `fallback`
- * (Next.js) — all inside the request's log context, so lib/ code logging during the
- * request tags its lines with the id — and one log line when the response is done.
+ * An answer that needs nothing asynchronous (a page from memory): given the request and
+ * the headers this answer must carry besides its own (request id, `connection: close`
+ * while draining) as name, value pairs, it answers and returns the status it sent, or
+ * returns 0 without touching the response.
+ * @typedef {(
+ *   req: import('node:http').IncomingMessage,
+ *   res: import('node:http').ServerResponse,
+ *   headers: string[],
+ * ) => number} ImmediateAnswer
+ */
+
+/**
+ * The server's request path: request id, then `answerAtOnce` (synchronous, for answers
+ * that are ready: the cost of the rest — an async context, a promise per step, headers set
+ * one by one — is most of what serving a page from memory costs), then `handlers` in
+ * order, then `fallback` (Next.js) — all inside the request's log context, so lib/ code
+ * logging during the request tags its lines with the id — and one log line per request.
  * @param {{
  *   handlers: Handler[],
  *   fallback: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>,
  *   logger: import('pino').Logger,
  *   draining: () => boolean,
  *   onStart?: (res: import('node:http').ServerResponse) => void,
+ *   answerAtOnce?: ImmediateAnswer,
  * }} options
  * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void}
  */
-export function createRequestPipeline({ handlers, fallback, logger, draining, onStart }) {
+export function createRequestPipeline({ handlers, fallback, logger, draining, onStart, answerAtOnce }) {
   return (req, res) => {
     const startedAt = performance.now();
-    const requestId = assignRequestId(req, res);
+    const requestId = resolveRequestId(req.headers[REQUEST_ID_HEADER]);
+    // Next.js reads it from the request (and logs with it); the client gets it back.
+    req.headers[REQUEST_ID_HEADER] = requestId;
     const url = req.url ?? '/';
     const queryAt = url.indexOf('?');
     // The path only: query strings can carry tokens and personal search terms.
@@ -51,7 +68,30 @@ export function createRequestPipeline({ handlers, fallback, logger, draining, on
     const log = logger;
     onStart?.(res);
     // While draining, keep-alive connections are closed after their current answer.
-    if (draining()) res.setHeader('connection', 'close');
+    const closing = draining();
+    if (answerAtOnce) {
+      const status = answerAtOnce(
+        req,
+        res,
+        closing ? ['X-Request-Id', requestId, 'connection', 'close'] : ['X-Request-Id', requestId],
+      );
+      if (status !== 0) {
+        // Answered and handed to the socket: logged now, with the time it took to answer.
+        log.info(
+          {
+            reqId: requestId,
+            method: req.method,
+            path,
+            status,
+            ms: Math.round((performance.now() - startedAt) * 10) / 10,
+          },
+          'request',
+        );
+        return;
+      }
+    }
+    res.setHeader('X-Request-Id', requestId);
+    if (closing) res.setHeader('connection', 'close');
 
     /** @type {RequestContext} */
     const context = { requestId, path, startedAt, log, draining };

@@ -8,16 +8,28 @@ const ARTICLE = /^\/([a-z0-9-]+)\/([a-z0-9-]+)$/;
 const SECTION = /^\/([a-z0-9-]+)(?:\/page\/([1-9][0-9]{0,5}))?$/;
 const AUTHOR = /^\/authors\/([1-9][0-9]{0,9})(?:-[^/]*)?(?:\/page\/[1-9][0-9]{0,5})?$/;
 
+// Requests of Next.js's client router (React Server Component payloads, prefetches,
+// server actions): never HTML, never ours to answer. The desk's client router may ask for a
+// public page this way when a link there leads to it.
+const ROUTER_HEADERS = ['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-action'];
+
 /**
- * The cache key of a public page request, or null when the cache must not answer it:
- * not a reader page, not GET/HEAD, or a query string the page does not read (`?utm=`
- * variants would fill the cache with copies; Next.js answers those itself).
+ * How the page cache treats a request: null when it is not a reader page at all (not
+ * GET/HEAD, not a public address, a request of Next.js's client router), so it passes
+ * untouched; otherwise the page is made script-free, and `key` says under which name it
+ * is kept, or null when it must not be (an address that is no page, a search whose
+ * parameters the page would read differently).
+ *
+ * Reader pages do not read the query string, except search (`q`, `page`): `?utm_source=`
+ * and `?fbclid=` variants of a shared article are the same page, kept once under its path.
  * @param {string} method
  * @param {string} url the request's path and query
- * @returns {{ key: string, path: string, tags: string[] } | null}
+ * @param {import('node:http').IncomingHttpHeaders} [headers]
+ * @returns {{ key: string | null, path: string, tags: string[] } | null}
  */
-export function publicPageRequest(method, url) {
+export function publicPageRequest(method, url, headers = {}) {
   if (method !== 'GET' && method !== 'HEAD') return null;
+  if (ROUTER_HEADERS.some((name) => headers[name] !== undefined)) return null;
   let parsed;
   try {
     parsed = new URL(url, 'http://wiredesk.invalid');
@@ -26,18 +38,27 @@ export function publicPageRequest(method, url) {
   }
   const path = parsed.pathname;
   if (responseKind(path) !== 'public' || path.length > 300) return null;
+  if (parsed.searchParams.has('_rsc')) return null;
   const tags = pageTags(path);
-  if (tags === null) return null;
-  if (path === '/search') {
-    const params = [...parsed.searchParams.keys()];
-    if (params.some((name) => name !== 'q' && name !== 'page')) return null;
-    const q = (parsed.searchParams.get('q') ?? '').trim().replace(/\s+/g, ' ').slice(0, 200);
-    const page = parsed.searchParams.get('page') ?? '';
-    if (page !== '' && !/^[1-9][0-9]{0,5}$/.test(page)) return null;
-    return { key: `/search?q=${encodeURIComponent(q)}&page=${page || '1'}`, path, tags };
-  }
-  if (parsed.search !== '') return null;
+  if (tags === null) return { key: null, path, tags: [] };
+  if (path === '/search') return { key: searchKey(parsed.searchParams), path, tags };
   return { key: path, path, tags };
+}
+
+/**
+ * The key of a search page: its query and page exactly as the page reads them
+ * (lib/public/search.ts SearchParamsSchema), or null when two different requests could
+ * meet under one key but render differently (a repeated parameter, an overlong query,
+ * a page number the schema would read as another).
+ * @param {URLSearchParams} params
+ * @returns {string | null}
+ */
+function searchKey(params) {
+  if (params.getAll('q').length > 1 || params.getAll('page').length > 1) return null;
+  const q = (params.get('q') ?? '').trim();
+  const page = params.get('page') ?? '';
+  if (q.length > 200 || (page !== '' && !/^[1-9][0-9]{0,5}$/.test(page))) return null;
+  return `/search?q=${encodeURIComponent(q)}&page=${page || '1'}`;
 }
 
 /**

@@ -20,7 +20,7 @@ test.each([['/authors'], ['/preview'], ['/a/b/c'], ['/World/Upper'], ['/readyz']
   },
 );
 
-test('only GET and HEAD of reader pages are answered from the cache, under one key per page', () => {
+test('only GET and HEAD of reader pages are answered by the cache; each page is kept under one key', () => {
   expect(publicPageRequest('GET', '/world/harbour-plan')).toMatchObject({ key: '/world/harbour-plan' });
   expect(publicPageRequest('HEAD', '/')).toMatchObject({ key: '/' });
   for (const [method, url] of [
@@ -31,16 +31,42 @@ test('only GET and HEAD of reader pages are answered from the cache, under one k
     ['GET', '/api/wire/latest'],
     ['GET', '/feed.xml'],
     ['GET', '/media/abc'],
-    // A query string the page does not read is not a new page to keep.
-    ['GET', '/world?utm_source=x'],
-    ['GET', '/search?q=x&extra=1'],
-    ['GET', '/search?q=x&page=zero'],
+    // The client router's payload requests are not HTML.
+    ['GET', '/world?_rsc=1x2y'],
   ] as const) {
     expect(publicPageRequest(method, url), `${method} ${url}`).toBeNull();
   }
-  // Searches are kept per query (normalized) and page.
-  expect(publicPageRequest('GET', '/search?q=%20harbour%20%20plan')?.key).toBe('/search?q=harbour%20plan&page=1');
+  for (const header of ['rsc', 'next-router-prefetch', 'next-router-state-tree']) {
+    expect(publicPageRequest('GET', '/world', { [header]: '1' }), header).toBeNull();
+  }
+  // Pages read no query string: tracking parameters are the same page, kept once.
+  expect(publicPageRequest('GET', '/world?utm_source=x')?.key).toBe('/world');
+  expect(publicPageRequest('GET', '/world/harbour-plan?fbclid=abc&utm_medium=social')?.key).toBe('/world/harbour-plan');
+});
+
+test('searches are kept per query and page exactly as the page reads them', () => {
+  expect(publicPageRequest('GET', '/search?q=%20harbour%20plan%20')?.key).toBe('/search?q=harbour%20plan&page=1');
   expect(publicPageRequest('GET', '/search?q=harbour+plan&page=2')?.key).toBe('/search?q=harbour%20plan&page=2');
+  expect(publicPageRequest('GET', '/search?q=harbour&utm_source=x')?.key).toBe('/search?q=harbour&page=1');
+  expect(publicPageRequest('GET', '/search')?.key).toBe('/search?q=&page=1');
+  // Whitespace inside the query is shown back to the reader as typed: not folded together.
+  expect(publicPageRequest('GET', '/search?q=harbour%20%20plan')?.key).toBe('/search?q=harbour%20%20plan&page=1');
+  // Requests the page would read as another search are made script-free but not kept,
+  // or they could leave their page under a real search's key.
+  for (const url of [
+    '/search?q=a&q=b',
+    '/search?q=x&page=1&page=2',
+    '/search?q=x&page=zero',
+    `/search?q=${'a'.repeat(201)}`,
+  ]) {
+    expect(publicPageRequest('GET', url), url).toMatchObject({ key: null, path: '/search' });
+  }
+});
+
+test('a public address that is no page the cache keeps is still made script-free, under no key', () => {
+  for (const path of ['/authors', '/a/b/c', '/World/Upper']) {
+    expect(publicPageRequest('GET', path), path).toEqual({ key: null, path, tags: [] });
+  }
 });
 
 test('scripts and script preloads go; JSON-LD, styles and the page stay', () => {

@@ -10,6 +10,7 @@ import { chooseEncoding, createPublicPageCache, PUBLIC_CACHE_CONTROL } from './p
 const renders = new Map<string, number>();
 let status = 200;
 let delayMs = 0;
+let privatePage = false;
 async function render(req: http.IncomingMessage, res: http.ServerResponse) {
   const path = req.url ?? '/';
   renders.set(path, (renders.get(path) ?? 0) + 1);
@@ -20,7 +21,13 @@ async function render(req: http.IncomingMessage, res: http.ServerResponse) {
   res.statusCode = status;
   res.setHeader('content-type', 'text/html; charset=utf-8');
   res.setHeader('content-security-policy', "script-src 'none'");
-  res.setHeader('cache-control', 's-maxage=3600, stale-while-revalidate=31532400');
+  // As Next.js does: per-request pages (search) are `private`, cached ones are not.
+  res.setHeader(
+    'cache-control',
+    path.startsWith('/search') || privatePage
+      ? 'private, no-cache, no-store, max-age=0, must-revalidate'
+      : 's-maxage=3600, stale-while-revalidate=31532400',
+  );
   res.setHeader('x-nextjs-cache', 'MISS');
   res.write(`<!DOCTYPE html><html><head><script src="/_next/app.js" async=""></script></head>`);
   res.write(Buffer.from(`<body><h1>${path} render ${n}</h1>`));
@@ -29,8 +36,16 @@ async function render(req: http.IncomingMessage, res: http.ServerResponse) {
 
 const cache = createPublicPageCache({ render });
 let base: string;
+// As server/pipeline.mjs does: the synchronous answer from memory first (when on), then the handler.
+let immediate = false;
+const immediateStatuses: number[] = [];
 const server = http.createServer((req, res) => {
   void (async () => {
+    if (immediate) {
+      const status = cache.answerFromMemory(req, res, ['X-Request-Id', 'immediate-1234']);
+      immediateStatuses.push(status);
+      if (status !== 0) return;
+    }
     if (!(await cache.handler.handle(req, res, {} as never))) {
       res.writeHead(299, { 'content-type': 'text/plain' });
       res.end('passed on');
@@ -48,6 +63,9 @@ beforeEach(() => {
   renders.clear();
   status = 200;
   delayMs = 0;
+  privatePage = false;
+  immediate = false;
+  immediateStatuses.length = 0;
 });
 
 function get(path: string, headers: Record<string, string> = {}) {
@@ -129,7 +147,7 @@ test('readers asking for a page while it renders wait for that one render', asyn
   expect(answers.filter((a) => a.headers['x-wiredesk-cache'] === 'miss')).toHaveLength(1);
 });
 
-test('410 and 404 answers are kept like pages; other statuses are sent as rendered and not kept', async () => {
+test('410 and 404 answers are kept like pages; other statuses are sent as rendered, without scripts, and not kept', async () => {
   status = 410;
   expect((await get('/world/killed-story')).status).toBe(410);
   expect((await get('/world/killed-story')).headers['x-wiredesk-cache']).toBe('hit');
@@ -137,14 +155,67 @@ test('410 and 404 answers are kept like pages; other statuses are sent as render
   const failed = await get('/politics');
   expect(failed.status).toBe(500);
   expect(failed.headers['x-wiredesk-cache']).toBeUndefined();
+  expect(failed.body.toString()).toBe(
+    '<!DOCTYPE html><html><head></head><body><h1>/politics render 1</h1></body></html>',
+  );
   await get('/politics');
   expect(renders.get('/politics')).toBe(2);
 });
 
+test('a page from memory and a freshly rendered one go out with the same headers', async () => {
+  const miss = await get('/technology');
+  const hit = await get('/technology');
+  const comparable = (headers: http.IncomingHttpHeaders) => {
+    const { date: _date, 'x-wiredesk-cache': _outcome, ...rest } = headers;
+    return rest;
+  };
+  expect(miss.headers['x-wiredesk-cache']).toBe('miss');
+  expect(comparable(miss.headers)).toEqual(comparable(hit.headers));
+  expect(miss.headers['x-nextjs-cache']).toBeUndefined();
+});
+
+test('search pages are kept per query although Next.js marks them private; other private pages are not', async () => {
+  const first = await get('/search?q=harbour', { 'accept-encoding': 'br' });
+  expect(first.headers['x-wiredesk-cache']).toBe('miss');
+  expect(zlib.brotliDecompressSync(first.body).toString()).not.toContain('<script');
+  expect((await get('/search?q=harbour&utm_source=x')).headers['x-wiredesk-cache']).toBe('hit');
+  expect((await get('/search?q=ferry')).headers['x-wiredesk-cache']).toBe('miss');
+  recordInvalidation(['public:search']);
+  expect((await get('/search?q=harbour')).headers['x-wiredesk-cache']).toBe('miss');
+
+  privatePage = true;
+  const personal = await get('/sport');
+  expect(personal.headers['x-wiredesk-cache']).toBeUndefined();
+  expect(personal.headers['cache-control']).toContain('private');
+  expect(personal.body.toString()).not.toContain('<script');
+  await get('/sport');
+  expect(renders.get('/sport')).toBe(2);
+});
+
+test('reader addresses the cache does not keep are rendered each time, still without scripts', async () => {
+  for (const path of ['/a/b/c', '/search?q=a&q=b']) {
+    const answer = await get(path, { 'accept-encoding': 'gzip' });
+    const html = answer.headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(answer.body) : answer.body;
+    expect(html.toString(), path).toMatch(
+      /^<!DOCTYPE html><html><head><\/head><body><h1>.* render 1<\/h1><\/body><\/html>$/,
+    );
+    expect(Number(answer.headers['content-length'])).toBe(answer.body.length);
+    expect(answer.headers['x-wiredesk-cache']).toBeUndefined();
+  }
+});
+
+test('tracking parameters do not make a new page: the article is served from memory', async () => {
+  await get('/world/harbour-plan');
+  const shared = await get('/world/harbour-plan?utm_source=newsletter&fbclid=x');
+  expect(shared.headers['x-wiredesk-cache']).toBe('hit');
+  expect(renders.get('/world/harbour-plan')).toBe(1);
+});
+
 test('requests that are not reader pages are passed on untouched', async () => {
-  for (const path of ['/desk', '/api/wire/latest', '/feed.xml', '/world?utm_source=newsletter']) {
+  for (const path of ['/desk', '/api/wire/latest', '/feed.xml', '/world?_rsc=abc']) {
     expect((await get(path)).status).toBe(299);
   }
+  expect((await get('/world', { rsc: '1' })).status).toBe(299);
   expect(renders.size).toBe(0);
 });
 
@@ -157,4 +228,33 @@ test.each([
   ['*', 'br'],
 ] as const)('Accept-Encoding %s → %s', (header, expected) => {
   expect(chooseEncoding(header)).toBe(expected);
+});
+
+test('a page kept under its path is answered at once, with the same bytes and headers plus the request id', async () => {
+  immediate = true;
+  const miss = await get('/world/harbour-plan', { 'accept-encoding': 'br' });
+  const hit = await get('/world/harbour-plan', { 'accept-encoding': 'br' });
+  expect(immediateStatuses).toEqual([0, 200]);
+  expect(hit.body.equals(miss.body)).toBe(true);
+  expect(hit.headers['x-request-id']).toBe('immediate-1234');
+  const comparable = (headers: http.IncomingHttpHeaders) => {
+    const { date: _date, 'x-wiredesk-cache': _outcome, 'x-request-id': _id, ...rest } = headers;
+    return rest;
+  };
+  expect(comparable(hit.headers)).toEqual(comparable(miss.headers));
+  expect((await get('/world/harbour-plan', { 'if-none-match': hit.headers.etag! })).status).toBe(304);
+  expect(immediateStatuses.at(-1)).toBe(304);
+  // Query strings, search, the client router's requests and other methods take the full path.
+  immediateStatuses.length = 0;
+  await get('/world/harbour-plan?utm_source=x');
+  await get('/world/harbour-plan', { rsc: '1' });
+  await get('/search');
+  await get('/search');
+  expect(immediateStatuses).toEqual([0, 0, 0, 0]);
+  // An invalidated page is not answered from memory.
+  recordInvalidation(['public:path:world/harbour-plan']);
+  immediateStatuses.length = 0;
+  expect((await get('/world/harbour-plan')).body.toString()).toContain('render 2');
+  expect(immediateStatuses).toEqual([0]);
+  expect(renders.get('/world/harbour-plan')).toBe(2);
 });

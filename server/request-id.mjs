@@ -17,17 +17,3 @@ export function resolveRequestId(incoming) {
   const value = Array.isArray(incoming) ? incoming[0] : incoming;
   return value && WELL_FORMED.test(value) ? value : randomUUID();
 }
-
-/**
- * The first step of every request: settles its id, hands it to Next (the request header)
- * and to the client (the response header).
- * @param {import('node:http').IncomingMessage} req
- * @param {import('node:http').ServerResponse} res
- * @returns {string}
- */
-export function assignRequestId(req, res) {
-  const id = resolveRequestId(req.headers[REQUEST_ID_HEADER]);
-  req.headers[REQUEST_ID_HEADER] = id;
-  res.setHeader('X-Request-Id', id);
-  return id;
-}
