@@ -13,7 +13,13 @@ if (!buildIsCurrent()) buildOrExit('no production build of the current sources')
 
 const run = spawnSync(
   process.execPath,
-  [path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'vitest.routes.config.ts', ...process.argv.slice(2)],
+  [
+    path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'),
+    'run',
+    '--config',
+    'vitest.routes.config.ts',
+    ...process.argv.slice(2),
+  ],
   {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: '', NEXT_TELEMETRY_DISABLED: '1', PLAYWRIGHT_CHROMIUM_PATH: chromiumPath },

@@ -260,11 +260,10 @@ try {
     `${Date.now() - killedAt} ms`,
   );
   // A story due now is published by the new leader, once.
-  const scheduledNow = runTsTool(
-    'scripts/lib/prepare-newsroom.ts',
-    [JSON.stringify({ scheduleIn: [1500] })],
-    { DATABASE_URL: database.url, WIREDESK_DATA_DIR: path.join(work, 'prepare-2') },
-  ).scheduled[0];
+  const scheduledNow = runTsTool('scripts/lib/prepare-newsroom.ts', [JSON.stringify({ scheduleIn: [1500] })], {
+    DATABASE_URL: database.url,
+    WIREDESK_DATA_DIR: path.join(work, 'prepare-2'),
+  }).scheduled[0];
   await waitFor('the scheduled story', 10_000, async () => {
     const [row] = await sql`select state::text from stories where id = ${scheduledNow.id}`;
     return row.state === 'published';
