@@ -18,7 +18,7 @@ import { cleanPastedHtml } from '@/lib/editor/clean-pasted-html';
 import { isSafeHref, type StoryBody } from '@/lib/stories/story-body-model';
 import { StoryImage } from './image-node';
 import { EditorBasics } from './editor-basics';
-import { StoryLink } from './link-mark';
+import { StoryLink } from '@/lib/editor/link-mark';
 
 // Opened from the toolbar only: loaded on first use.
 const ImageUploadDialog = dynamic(() => import('./image-upload-dialog').then((m) => m.ImageUploadDialog), {

@@ -16,11 +16,18 @@ declare module '@tiptap/core' {
  * Undo/redo, the drop cursor and the gap cursor (a caret beside an image), straight from
  * ProseMirror: @tiptap/extensions ships them in one bundle with a dozen extensions the
  * desk does not use (~3 KB gzipped on the editor page).
+ * `history: false` for a live document, whose undo (Collaboration's) takes back only
+ * one's own changes, never a colleague's.
  */
-export const EditorBasics = Extension.create({
+export const EditorBasics = Extension.create<{ history: boolean }>({
   name: 'storyEditorBasics',
 
+  addOptions() {
+    return { history: true };
+  },
+
   addCommands() {
+    if (!this.options.history) return {};
     return {
       undo:
         () =>
@@ -33,7 +40,8 @@ export const EditorBasics = Extension.create({
     };
   },
 
-  addKeyboardShortcuts() {
+  addKeyboardShortcuts(): Record<string, () => boolean> {
+    if (!this.options.history) return {};
     return {
       'Mod-z': () => this.editor.commands.undo(),
       'Shift-Mod-z': () => this.editor.commands.redo(),
@@ -42,6 +50,7 @@ export const EditorBasics = Extension.create({
   },
 
   addProseMirrorPlugins() {
-    return [history(), dropCursor({ color: 'currentColor', width: 2 }), gapCursor()];
+    const cursors = [dropCursor({ color: 'currentColor', width: 2 }), gapCursor()];
+    return this.options.history ? [history(), ...cursors] : cursors;
   },
 });
