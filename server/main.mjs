@@ -9,6 +9,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
+import { closeUpgradedConnections, markCollabServed } from '../lib/collab/collab-registry.js';
 import { createLogger, installLogger } from '../lib/log.js';
 import { parseServerConfig } from './config.mjs';
 import { drainingReadinessHandler, healthHandler } from './health.mjs';
@@ -16,6 +17,7 @@ import { createRequestPipeline } from './pipeline.mjs';
 import { createPublicPageCache } from './public-page-cache.mjs';
 import { securityDefaultsHandler } from './security-defaults.mjs';
 import { createGracefulShutdown, createInFlightTracker } from './shutdown.mjs';
+import { createUpgradeRouter } from './upgrade.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -41,7 +43,10 @@ const { draining, shutdown } = createGracefulShutdown({
   timeoutMs: config.shutdownTimeoutMs,
   logger,
   stopApp: () => app.close(),
+  closeUpgraded: closeUpgradedConnections,
 });
+// This server passes WebSocket upgrades on (live editing): pages may offer it.
+markCollabServed();
 
 let signalled = false;
 for (const signal of ['SIGTERM', 'SIGINT']) {
@@ -97,6 +102,8 @@ if (warmUp.status !== 200) {
 }
 
 server.on('request', pipeline);
+// WebSockets (live editing, /collab) on the same port, so a proxy needs no second route.
+server.on('upgrade', createUpgradeRouter({ logger, draining }));
 server.on('error', (error) => {
   logger.fatal({ err: error }, 'the server cannot listen');
   process.exit(1);

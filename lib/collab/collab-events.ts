@@ -12,8 +12,11 @@ const MAX_PAYLOAD = 7_000;
 
 /** What happened to a story's live document, for every instance that has it open. */
 export type CollabEvent =
-  /** New updates were appended to its log: apply them (a pointer; the bytes are in the table). */
-  | { kind: 'updates'; storyId: number }
+  /**
+   * New updates were appended to its log: apply them (a pointer; the bytes are in the
+   * table). `from`: the collaboration server in this process that appended them (it has them).
+   */
+  | { kind: 'updates'; storyId: number; from?: string }
   /** It was folded into the working copy: tell the pages (null: read the outcome from the database). */
   | { kind: 'folded'; storyId: number; message: CollabMessage | null }
   /** Who may do what to it may have changed (a workflow move): check every connection now. */

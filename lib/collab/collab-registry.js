@@ -10,6 +10,7 @@ const KEY = Symbol.for('wiredesk.collab');
  * @typedef {{ kind: string, storyId?: number, [key: string]: unknown }} CollabEvent
  * @typedef {{
  *   upgradeHandlers: Map<string, UpgradeHandler>,
+ *   closers: Set<() => Promise<void>>,
  *   eventHandlers: Set<(event: CollabEvent) => void>,
  *   instanceId: string,
  *   served: boolean,
@@ -23,6 +24,7 @@ export function getCollabRegistry() {
   if (!registry) {
     registry = {
       upgradeHandlers: new Map(),
+      closers: new Set(),
       eventHandlers: new Set(),
       instanceId: globalThis.crypto.randomUUID(),
       served: false,
@@ -56,6 +58,24 @@ export function registerUpgradeHandler(path, handler) {
   return () => {
     if (upgradeHandlers.get(path) === handler) upgradeHandlers.delete(path);
   };
+}
+
+/**
+ * Registers what closes the upgraded connections (WebSockets) at shutdown. The HTTP
+ * server's close() waits for every socket, upgraded ones included, so the production
+ * server runs these first (closeUpgradedConnections), before it waits for the rest.
+ * @param {() => Promise<void>} closer
+ */
+export function onUpgradedConnectionsClose(closer) {
+  getCollabRegistry().closers.add(closer);
+}
+
+/** Runs every registered closer once (see onUpgradedConnectionsClose); a failing one does not stop the others. */
+export async function closeUpgradedConnections() {
+  const { closers } = getCollabRegistry();
+  const all = [...closers];
+  closers.clear();
+  await Promise.allSettled(all.map((close) => close()));
 }
 
 /**

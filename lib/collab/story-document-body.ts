@@ -2,15 +2,10 @@ import 'server-only';
 import { getSchema } from '@tiptap/core';
 import type { Schema } from '@tiptap/pm/model';
 import { updateYFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { storySchemaExtensions } from '@/lib/editor/story-schema';
 import type { StoryBody } from '@/lib/stories/story-body';
-import {
-  BODY_FIELD,
-  readStoryFields,
-  writeStoryFields,
-  type StoryDocumentFields,
-} from './story-document-model';
+import { BODY_FIELD, readStoryFields, writeStoryFields, type StoryDocumentFields } from './story-document-model';
 
 // The server's side of a live document's body: the same ProseMirror schema the desk's
 // editor has (built from the same Tiptap extensions), so what the server writes into a

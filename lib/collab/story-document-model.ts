@@ -1,7 +1,7 @@
 // A story's live document (Yjs) as the editor page and the server both read it: which
 // shared types hold which field, and the small pure helpers over them. Browser-safe: no
 // server code, no validation library. docs/decisions/013-real-time-co-editing.md
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 
 /** The body, a ProseMirror document (Tiptap's Collaboration extension binds to it). */
 export const BODY_FIELD = 'body';
@@ -43,10 +43,7 @@ export function spliceBetween(before: string, after: string): { index: number; r
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start--;
   let end = 0;
-  while (
-    end < max - start &&
-    before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)
-  )
+  while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end))
     end++;
   if (end > 0 && isLowSurrogate(before.charCodeAt(before.length - end))) end--;
   return { index: start, remove: before.length - start - end, insert: after.slice(start, after.length - end) };

@@ -90,7 +90,10 @@ test('two people typing at once become one version, naming both, the last typist
   const copy = await getWorkingCopy(editor, id);
   expect(copy.version).toBe(2);
   expect(copy.headline).toBe('Dawn ferry sails full');
-  expect(paragraphTexts(copy.body)).toEqual(['The ferry left at dawn. It was full.', 'Passengers were calm. Some sang.']);
+  expect(paragraphTexts(copy.body)).toEqual([
+    'The ferry left at dawn. It was full.',
+    'Passengers were calm. Some sang.',
+  ]);
   const [latest] = await listRevisions(editor, id);
   expect(latest).toMatchObject({ version: 2, kind: 'save', authorName: 'Rosa Reporter and Ed Editor' });
   expect(copy.updatedByName).toBe('Ed Editor');
@@ -215,7 +218,10 @@ test('an API save on the current version goes into the live document, and a coll
   await foldLiveStory(id, at(2));
   const after = await getWorkingCopy(editor, id);
   expect(after.version).toBe(3);
-  expect(paragraphTexts(after.body)).toEqual(['First paragraph, rewritten by the API.', 'Second paragraph. Added live.']);
+  expect(paragraphTexts(after.body)).toEqual([
+    'First paragraph, rewritten by the API.',
+    'Second paragraph. Added live.',
+  ]);
 });
 
 test('an API save based on the version before live typing is a conflict: the live text is the version, the API text kept', async () => {

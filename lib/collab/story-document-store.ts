@@ -22,7 +22,8 @@ import { readStoryDocument, writeStoryDocument } from './story-document-body';
 // the state and, when the content changed and is valid, writes the working copy (a new
 // version, a revision naming everyone who typed since the last one).
 
-const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+const toBase64 = (bytes: Uint8Array) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 const toBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 /** The working copy as a document: what a story starts as the first time anyone opens it live. */
