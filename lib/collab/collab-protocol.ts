@@ -21,6 +21,9 @@ export type CollabMessage =
   /** The story moved through the workflow (or its version changed for another reason): refresh the page. */
   | { kind: 'story'; state: string; version: number };
 
+/** What a page sends (a stateless message) to have its document folded at once: Save, Ctrl/Cmd+S. */
+export const SAVE_NOW = 'save';
+
 /** Close codes the server uses, so the page can say why (4000–4999 are the application's). */
 export const COLLAB_CLOSE = {
   /** The account was deactivated or signed out, or may no longer see the story. */

@@ -19,7 +19,7 @@ import {
   deliverCollabEvents,
   type CollabEvent,
 } from './collab-events';
-import { COLLAB_CLOSE, type CollabAccess, type CollabMessage } from './collab-protocol';
+import { COLLAB_CLOSE, SAVE_NOW, type CollabAccess, type CollabMessage } from './collab-protocol';
 import { addCollabEventHandler, getCollabRegistry } from './collab-registry.js';
 import { parseStoryDocumentName } from './story-document-model';
 import { appendStoryUpdate, foldLiveStory, loadStoryDocument, readStoryUpdatesSince } from './story-document-store';
@@ -344,6 +344,26 @@ export function startCollabServer(options: CollabServerOptions = {}): CollabServ
       pending.push(update);
       doc.unlogged.set(context.user.id, pending);
       void logSoon(doc);
+    },
+
+    // A page that connects learns where saving stands (what the working copy last took in).
+    async connected({ connection, documentName }) {
+      const message = await foldedMessage(parseStoryDocumentName(documentName)!);
+      if (message) connection.sendStateless(JSON.stringify(message));
+    },
+
+    // Save and Ctrl/Cmd+S: fold now rather than after the pause (for a page that may edit).
+    async onStateless({ connection, documentName, payload }) {
+      const context = connection.context as ConnectionContext;
+      if (payload !== SAVE_NOW || context.access !== 'edit') return;
+      const doc = live.get(parseStoryDocumentName(documentName)!);
+      if (!doc) return;
+      await logAll(doc);
+      const outcome = await foldLiveStory(doc.storyId);
+      if (outcome.kind === 'none') {
+        const message = await foldedMessage(doc.storyId);
+        if (message) connection.sendStateless(JSON.stringify(message));
+      }
     },
 
     async onStoreDocument({ documentName }) {

@@ -60,7 +60,10 @@ const paragraphTexts = (body: unknown) =>
 
 test('a story opened live for the first time starts from its working copy, with one generation for everyone', async () => {
   const { id } = await createTestStory(reporter, { headline: 'Tram line opens', dateline: 'LYON' });
-  const [first, second] = await Promise.all([getStoryDocumentGeneration(id), getStoryDocumentGeneration(id)]);
+  const [first, second] = await Promise.all([
+    getStoryDocumentGeneration(editor, id),
+    getStoryDocumentGeneration(reporter, id),
+  ]);
   expect(first).toBe(second);
   const doc = await openInBrowser(id);
   const copy = await getWorkingCopy(editor, id);

@@ -6,6 +6,7 @@ import { getDb, type Database, type Transaction } from '@/db/client';
 import { stories, storyAuthors, storyDocuments, storyDocumentUpdates } from '@/db/schema';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { resolveBodyImages } from '@/lib/media/media-store';
+import { requirePermission, type Actor } from '@/lib/permissions';
 import { invalidatePublicPages } from '@/lib/public-cache/invalidate-public-pages';
 import { storyBodyToText } from '@/lib/stories/story-body';
 import { StoryEditorSchema } from '@/lib/stories/story-input';
@@ -66,8 +67,9 @@ async function ensureDocument(tx: Transaction, storyId: number) {
   return row!;
 }
 
-/** The generation of a story's live document (made now if the story has none yet). */
-export async function getStoryDocumentGeneration(storyId: number): Promise<string> {
+/** The generation of a story's live document (made now if the story has none yet); any staff member may ask. */
+export async function getStoryDocumentGeneration(actor: Actor, storyId: number): Promise<string> {
+  requirePermission(actor, 'desk:view');
   const db = await getDb();
   return db.transaction(async (tx) => (await ensureDocument(tx, storyId)).generation);
 }

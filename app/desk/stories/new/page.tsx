@@ -27,7 +27,6 @@ export default async function NewStoryPage() {
         }}
         sections={sections}
         staff={staff}
-        canEdit
         timeZone={newsroomTimeZone()}
       />
     </>
