@@ -11,7 +11,7 @@ import { BODY_FIELD } from '@/lib/collab/story-document-model';
 import { cleanPastedHtml } from '@/lib/editor/clean-pasted-html';
 import { storySchemaExtensions } from '@/lib/editor/story-schema';
 import { isSafeHref, type StoryBody } from '@/lib/stories/story-body-model';
-import { EditorBasics } from './editor-basics';
+import { EditorCursors } from './editor-cursors';
 import { StoryImage } from './image-node';
 import type { LiveSession, LiveUser } from './use-live-document';
 
@@ -34,14 +34,19 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
   return caret;
 }
 
-/** The editor's extensions: the story schema with the desk's views and keys, and live editing when given. */
-function editorExtensions(live: { session: LiveSession; user: LiveUser } | undefined): AnyExtension[] {
-  const base = [...storySchemaExtensions(StoryImage), ListKeymap];
-  if (!live) return [...base, EditorBasics];
+/**
+ * The editor's extensions: the story schema with the desk's views and keys, and either
+ * live editing (whose undo takes back only this user's own changes) or `own` (the
+ * new-story form's undo history).
+ */
+function editorExtensions(
+  live: { session: LiveSession; user: LiveUser } | undefined,
+  own: readonly AnyExtension[],
+): AnyExtension[] {
+  const base = [...storySchemaExtensions(StoryImage), ListKeymap, EditorCursors];
+  if (!live) return [...base, ...own];
   return [
     ...base,
-    // Undo is Collaboration's: it takes back only this user's own changes.
-    EditorBasics.configure({ history: false }),
     Collaboration.configure({ document: live.session.doc, field: BODY_FIELD }),
     CollaborationCaret.configure({ provider: live.session.provider, user: live.user, render: renderCaret }),
   ];
@@ -68,6 +73,8 @@ type Props = {
   initialBody: StoryBody;
   /** Edit the story's live document together with whoever else has it open. */
   live?: { session: LiveSession; user: LiveUser };
+  /** Extensions of a story's own (not live) text: the new-story form's undo history. */
+  ownExtensions?: readonly AnyExtension[];
   editable: boolean;
   onChange: (body: StoryBody) => void;
   /** The editor lost focus (autosave saves then). */
@@ -77,10 +84,21 @@ type Props = {
   describedBy?: string;
 };
 
+const NONE: readonly AnyExtension[] = [];
+
 const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** The story body in Tiptap; the accessible name "Story body" is part of the interface contract. */
-export function BodyEditor({ initialBody, live, editable, onChange, onBlur, editorRef, describedBy }: Props) {
+export function BodyEditor({
+  initialBody,
+  live,
+  ownExtensions = NONE,
+  editable,
+  onChange,
+  onBlur,
+  editorRef,
+  describedBy,
+}: Props) {
   const [linkOpen, setLinkOpen] = useState(false);
   const [imageOpen, setImageOpen] = useState(false);
   const [counts, setCounts] = useState<{ words: number; minutes: number } | null>(null);
@@ -121,7 +139,7 @@ export function BodyEditor({ initialBody, live, editable, onChange, onBlur, edit
 
   const session = live?.session;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- one set per document; `live.user` is fixed for it
-  const extensions = useMemo(() => editorExtensions(live), [session]);
+  const extensions = useMemo(() => editorExtensions(live, ownExtensions), [session, ownExtensions]);
   const editor = useEditor(
     {
       extensions,

@@ -1,5 +1,6 @@
 'use client';
 
+import type { AnyExtension } from '@tiptap/core';
 import { FieldError } from '@/components/ui/field-error';
 import type { StoryBody } from '@/lib/stories/story-body-model';
 import { BodyEditor } from './body-editor';
@@ -9,12 +10,14 @@ import type { LiveSession, LiveUser } from './use-live-document';
 export function BodyField({
   initialBody,
   live,
+  ownExtensions,
   editable,
   errors,
   onChange,
 }: {
   initialBody: StoryBody;
   live?: { session: LiveSession; user: LiveUser };
+  ownExtensions?: readonly AnyExtension[];
   editable: boolean;
   errors: string[];
   onChange?: (body: StoryBody) => void;
@@ -29,6 +32,7 @@ export function BodyField({
         key={live ? `live-${live.session.doc.guid}` : 'saved'}
         initialBody={initialBody}
         live={live}
+        ownExtensions={ownExtensions}
         editable={editable}
         onChange={onChange ?? (() => {})}
         describedBy={errors.length > 0 ? 'story-body-error' : undefined}

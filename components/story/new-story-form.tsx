@@ -11,9 +11,12 @@ import type { Person } from './bylines-field';
 import { clearLocalDraft, readLocalDraft, writeLocalDraft, type LocalDraft } from './local-draft';
 import { LocalCopyOffer } from './local-copy-offer';
 import { StoryFields, type FieldValues, type TextFieldName } from './story-fields';
+import { StoryHistory } from './story-history';
 import { useFieldErrors } from './use-field-errors';
 
 type Initial = FieldValues & { body: StoryBody };
+
+const HISTORY = [StoryHistory];
 
 /**
  * A new story: saved once with Save (it has no address, and so no live document, before
@@ -145,6 +148,7 @@ export function NewStoryForm({
       />
       <BodyField
         initialBody={values.body}
+        ownExtensions={HISTORY}
         editable
         errors={errorFor('body')}
         onChange={(next) => {

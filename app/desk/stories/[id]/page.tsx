@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { StateBadge } from '@/components/story/state-badge';
-import { StoryEditor } from '@/components/story/story-editor';
+import { LiveStoryEditor } from '@/components/story/live-story-editor';
 import { StoryNotes } from '@/components/story/story-notes';
 import { StoryRevisions } from '@/components/story/story-revisions';
 import { StoryTimeline } from '@/components/story/story-timeline';
@@ -94,7 +94,7 @@ export default async function StoryPage({ params }: Props) {
           minPublishAt={toNewsroomLocalValue(new Date())}
           timeZone={newsroomTimeZone()}
         />
-        <StoryEditor
+        <LiveStoryEditor
           storyId={story.id}
           version={story.version}
           userId={user.id}
