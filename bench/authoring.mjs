@@ -9,6 +9,7 @@
 //   node bench/authoring.mjs [stories=10000] [saves=300]
 import fs from 'node:fs';
 import os from 'node:os';
+import { EDIT_SESSION_HEADER, newEditSession } from '../scripts/lib/autosave-client.mjs';
 import { buildIsCurrent, buildOrExit } from '../scripts/lib/build.mjs';
 import {
   generateStoriesDataDir,
@@ -46,7 +47,8 @@ const server = await startBenchServer(env);
 const { base } = server;
 try {
   const cookie = await signIn(base, 'editor@wiredesk.test', 'wiredesk-demo');
-  const json = { cookie, origin: base, 'content-type': 'application/json' };
+  // One editing session (as one editor page is): the lock and the saves name it.
+  const json = { cookie, origin: base, 'content-type': 'application/json', [EDIT_SESSION_HEADER]: newEditSession() };
   const list = await timeRequest(`${base}/desk/stories?state=draft`, { headers: { cookie } });
   const storyId = Number(/href="\/desk\/stories\/(\d+)"/.exec(list.body)?.[1]);
   if (!storyId) throw new Error('no draft in the desk list');
