@@ -267,6 +267,25 @@ test('a deactivated account is disconnected within seconds, and its page cannot 
   expect(page.provider.isAuthenticated).toBe(false);
 });
 
+test('a page can only appear as its own user: presence under another name is taken away', async () => {
+  const { id } = await createTestStory(reporter);
+  const honest = await openPage(one, editor, id);
+  const forger = await openPage(one, reporter, id);
+  await Promise.all([synced(honest), synced(forger)]);
+  const seenBy = (page: Page) =>
+    [...page.provider.awareness!.getStates().entries()]
+      .filter(([clientId]) => clientId !== page.doc.clientID)
+      .map(([, state]) => (state as { user?: { name: string } }).user?.name);
+  await until('the reporter is seen as herself', () => seenBy(honest).includes('Rhea Reporter'));
+  forger.provider.setAwarenessField('user', { id: editor.id, name: 'Edna Editor' });
+  await until(
+    'the forged presence is gone',
+    () => !seenBy(honest).includes('Rhea Reporter') && !seenBy(honest).includes('Edna Editor'),
+  );
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(seenBy(honest)).not.toContain('Edna Editor');
+});
+
 test('two instances on one database relay each other’s typing', async () => {
   const two = await startInstance();
   const { id } = await createTestStory(reporter, { body: storyBodyFromParagraphs(['Across instances.']) });

@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import { Hocuspocus, type Connection, type Document, type Extension } from '@hocuspocus/server';
 import postgres from 'postgres';
 import { WebSocketServer } from 'ws';
-import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { getDb } from '@/db/client';
 import { stories, storyDocuments } from '@/db/schema';
@@ -320,11 +320,27 @@ export function startCollabServer(options: CollabServerOptions = {}): CollabServ
         relayedAt: null,
       };
       live.set(storyId, doc);
-      // Presence (cursors, names) reaches pages connected to other instances.
+      // Presence (cursors, names) is vetted — a page may only appear as its own user, as the
+      // server knows them — and reaches pages connected to other instances.
       document.awareness.on(
         'update',
         ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-          if (origin === FROM_ELSEWHERE || !listener) return;
+          if (origin === FROM_ELSEWHERE) return;
+          const sender = document.connections.get(origin as never)?.connection;
+          if (sender) {
+            const { user } = sender.context as ConnectionContext;
+            const forged = [...added, ...updated].filter((clientId) => {
+              const shown = (
+                document.awareness.getStates().get(clientId) as { user?: { id?: unknown; name?: unknown } }
+              )?.user;
+              return shown !== undefined && (shown.id !== user.id || shown.name !== user.name);
+            });
+            if (forged.length > 0) {
+              removeAwarenessStates(document.awareness, forged, 'wiredesk: presence must be its own user');
+              return;
+            }
+          }
+          if (!listener) return;
           const update = encodeAwarenessUpdate(document.awareness, [...added, ...updated, ...removed]);
           void getDb()
             .then((db) => announceCollabEvents(db, [{ kind: 'awareness', storyId, update: base64(update) }]))
