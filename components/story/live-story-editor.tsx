@@ -50,6 +50,8 @@ export type LiveStoryEditorProps = {
   staff: Person[];
   /** This user may edit the story in its state (the socket decides it again, and has the last word). */
   canEdit: boolean;
+  /** The story's workflow state as the page was rendered with it. */
+  state: string;
   /** The live document's generation (lib/collab): names this browser's copy of it. */
   generation: string;
   /** Whether this server passes live-editing sockets on (not under `next dev`). */
@@ -65,7 +67,8 @@ export type LiveStoryEditorProps = {
  * and the status line says when it has everything this browser typed.
  */
 export function LiveStoryEditor(props: LiveStoryEditorProps) {
-  const { storyId, version, userId, userName, initial, sections, staff, canEdit, generation, served, timeZone } = props;
+  const { storyId, version, userId, userName, initial, sections, staff, canEdit, generation, served, timeZone, state } =
+    props;
   const router = useRouter();
   const user = useMemo(() => liveUserFor(userId, userName), [userId, userName]);
   const live = useLiveDocument({ storyId, userId, generation, user, enabled: served });
@@ -83,14 +86,25 @@ export function LiveStoryEditor(props: LiveStoryEditorProps) {
   }, [session, live.access]);
 
   // A new version or a workflow move changes what the page around the editor shows (the
-  // workflow buttons, the revisions, the timeline): it is rendered again.
+  // workflow buttons, the revisions, the timeline): it is rendered again — unless this page
+  // made the move, whose own answer re-renders it (a moment's grace for that answer).
   const { storyChange, saveWord } = live;
+  const shown = useRef({ state, version });
   useEffect(() => {
-    if (storyChange) router.refresh();
+    shown.current = { state, version };
+  }, [state, version]);
+  useEffect(() => {
+    if (!storyChange) return;
+    const timer = window.setTimeout(() => {
+      if (shown.current.state !== storyChange.state || shown.current.version !== storyChange.version) router.refresh();
+    }, 500);
+    return () => window.clearTimeout(timer);
   }, [storyChange, router]);
   useEffect(() => {
     if (saveWord?.kind !== 'saved' || !saveWord.changed) return;
-    const timer = window.setTimeout(() => router.refresh(), 300);
+    const timer = window.setTimeout(() => {
+      if (shown.current.version !== saveWord.version) router.refresh();
+    }, 300);
     return () => window.clearTimeout(timer);
   }, [saveWord, router]);
 

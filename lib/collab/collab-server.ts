@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { getDb } from '@/db/client';
 import { stories, storyDocuments } from '@/db/schema';
 import { getLogger } from '@/lib/log.js';
+import type { Actor } from '@/lib/permissions';
 import { STATE_LABELS, type StoryState } from '@/lib/workflow';
 import { eq } from 'drizzle-orm';
 import { accessKey, authenticateUpgrade, decideStoryAccess, recheckStoryAccess } from './collab-access';
@@ -39,7 +40,7 @@ import { appendStoryUpdate, foldLiveStory, loadStoryDocument, readStoryUpdatesSi
 const FROM_ELSEWHERE = '__hocuspocus__redis__origin__';
 
 /** What each connection carries: who, which story, with what rights. */
-type ConnectionContext = { user: { id: number; name: string; role: string }; storyId: number; access: CollabAccess };
+type ConnectionContext = { user: Actor & { name: string }; storyId: number; access: CollabAccess };
 
 /** A document open on this instance. */
 type LiveDocument = {
@@ -299,7 +300,7 @@ export function startCollabServer(options: CollabServerOptions = {}): CollabServ
       const storyId = parseStoryDocumentName(documentName);
       if (storyId === null) throw new CollabRefusal('no-such-document');
       const { user } = context as { user: ConnectionContext['user'] };
-      const access = await decideStoryAccess(user as never, storyId);
+      const access = await decideStoryAccess(user, storyId);
       if (access === null) throw new CollabRefusal('forbidden');
       connectionConfig.readOnly = access === 'read';
       return { storyId, access };

@@ -113,6 +113,7 @@ export default async function StoryPage({ params }: Props) {
           sections={sections}
           staff={staff}
           canEdit={story.canEdit}
+          state={story.state}
           timeZone={newsroomTimeZone()}
         />
       </div>
