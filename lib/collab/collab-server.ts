@@ -129,12 +129,14 @@ export function startCollabServer(options: CollabServerOptions = {}): CollabServ
       await new Promise((resolve) => setImmediate(resolve));
       try {
         while (doc.unlogged.size > 0) {
+          // Taken out before the write: what arrives meanwhile starts the next batch.
           const [userId, updates] = doc.unlogged.entries().next().value as [number, Uint8Array[]];
+          doc.unlogged.delete(userId);
           try {
             await appendStoryUpdate(doc.storyId, userId, Y.mergeUpdates(updates));
-            doc.unlogged.delete(userId);
             deliverCollabEvents([{ kind: 'updates', storyId: doc.storyId, from: serverId }]);
           } catch (error) {
+            doc.unlogged.set(userId, [...updates, ...(doc.unlogged.get(userId) ?? [])]);
             // Kept, and tried again: the pages also hold these changes and would send them
             // again on reconnecting, but the working copy must not wait for that.
             log.error({ err: error, storyId: doc.storyId }, 'collab: logging an update failed; retrying');
@@ -164,6 +166,10 @@ export function startCollabServer(options: CollabServerOptions = {}): CollabServ
         do {
           doc.pullAgain = false;
           const { updates, lastUpdateId } = await readStoryUpdatesSince(doc.storyId, doc.lastApplied);
+          log.debug(
+            { storyId: doc.storyId, after: doc.lastApplied, updates: updates.length, through: lastUpdateId },
+            'collab: applying logged updates',
+          );
           if (updates.length > 0) {
             Y.transact(
               doc.document,
