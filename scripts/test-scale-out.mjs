@@ -201,7 +201,8 @@ try {
     await p.locator('[aria-label="Story body"][contenteditable="true"]').waitFor({ timeout: 20_000 });
     return p;
   };
-  const onA = await livePage(page.context(), a.base);
+  const firstContext = await browser.newContext();
+  const onA = await livePage(firstContext, a.base, one);
   const secondContext = await browser.newContext();
   const onC = await livePage(secondContext, c.base, two);
   await storyBody(onA).click();
@@ -231,7 +232,7 @@ try {
     `a → c in ${relayMs} ms; presence “${presence}”; in the working copy ${savedMs} ms after`,
   );
   await secondContext.close();
-  await onA.close();
+  await firstContext.close();
 
   // ── Shared media ───────────────────────────────────────────────────────────────────
   const png = await sharp({ create: { width: 800, height: 500, channels: 3, background: '#2a6' } })
