@@ -374,7 +374,16 @@ export async function writeContentToStoryDocument(
     const update = Y.encodeStateAsUpdate(doc, before);
     // An update with no structs and no deletions is two bytes: nothing to tell anyone.
     if (update.length <= 2) return [];
-    await appendInTransaction(tx, storyId, userId, update);
+    const id = await appendInTransaction(tx, storyId, userId, update);
+    // The document now holds exactly the working copy just written: folded at once, so the
+    // next save or fold has nothing to go through. The row stays for other instances to
+    // apply (the next fold removes it).
+    if (rows.length === 0) {
+      await tx
+        .update(storyDocuments)
+        .set({ state: toBuffer(Y.encodeStateAsUpdate(doc)), foldedThrough: id, pendingAuthorIds: [] })
+        .where(eq(storyDocuments.storyId, storyId));
+    }
     return [{ kind: 'updates', storyId }];
   } finally {
     doc.destroy();
