@@ -7,7 +7,17 @@ import { BASE_SECURITY_HEADERS } from './lib/http/security-headers.js';
 const nextConfig = {
   // PGlite resolves its WASM and data files relative to its own module URL; bundling
   // breaks that ("The "path" argument must be … Received an instance of URL").
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    '@node-rs/argon2',
+    'postgres',
+    // Live editing: one copy of Yjs in the server process. Bundled copies beside the one
+    // Hocuspocus loads would make each other's documents unreadable ("Yjs was already imported").
+    '@hocuspocus/server',
+    'ws',
+    'yjs',
+    'y-protocols',
+  ],
   poweredByHeader: false,
   // The headers every response carries, build files and media included; proxy.ts adds
   // each page's Content-Security-Policy (and HSTS), which depend on the request.

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   customType,
   index,
@@ -80,6 +81,7 @@ export const revisionKind = pgEnum('revision_kind', ['save', 'conflict', 'takeov
 export const noteKind = pgEnum('note_kind', ['note', 'change_request']);
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
 
 export const stories = pgTable(
@@ -176,6 +178,27 @@ export const storyRevisions = pgTable(
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
   (t) => [index('story_revisions_story_idx').on(t.storyId, t.id)],
+);
+
+/**
+ * Everyone whose typing went into a revision, in the order they first typed: several
+ * people edit one story at once (docs/decisions/013-real-time-co-editing.md), and a
+ * revision made from their live document names them all. `story_revisions.author_id` is
+ * the last of them. Revisions from before co-editing have no rows here (their author is
+ * `author_id` alone).
+ */
+export const storyRevisionAuthors = pgTable(
+  'story_revision_authors',
+  {
+    revisionId: integer('revision_id')
+      .notNull()
+      .references(() => storyRevisions.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.revisionId, t.userId] })],
 );
 
 /** The audit trail: one row per mutation (who, what, when, from, to, note). */
@@ -577,3 +600,52 @@ export const frontPageSlots = pgTable('front_page_slots', {
     .references(() => users.id),
   pinnedAt: timestamptz('pinned_at').notNull(),
 });
+
+/**
+ * A story's live document (Yjs), shared by everyone who has it open: its state as of the
+ * last fold, from which the working copy in `stories` was last written. Updates arrive in
+ * `story_document_updates` first and are folded in here (debounced, and before any
+ * workflow move or API save); docs/decisions/013-real-time-co-editing.md.
+ */
+export const storyDocuments = pgTable('story_documents', {
+  storyId: integer('story_id')
+    .primaryKey()
+    .references(() => stories.id, { onDelete: 'cascade' }),
+  /**
+   * Random per document, made when it is first created from the working copy: a browser's
+   * offline copy is kept per generation, so it is never merged into a different document.
+   */
+  generation: text('generation').notNull(),
+  /** The whole document as one Yjs update. */
+  state: bytea('state').notNull(),
+  /** The last update row folded into `state` (rows up to it are deleted by the fold). */
+  foldedThrough: bigint('folded_through', { mode: 'number' }).notNull().default(0),
+  /** Who has typed since the last revision: the next revision names them. */
+  pendingAuthorIds: jsonb('pending_author_ids').$type<number[]>().notNull().default([]),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+  updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+});
+
+/**
+ * Updates to live documents, appended as they arrive (a few milliseconds after each
+ * keystroke) by whichever instance the writer is connected to: every other instance
+ * applies them from here (PostgreSQL NOTIFY says when), and the fold moves them into
+ * `story_documents`. Appends are serialized per story (row lock on its document), so ids
+ * grow in commit order within a story.
+ */
+export const storyDocumentUpdates = pgTable(
+  'story_document_updates',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    storyId: integer('story_id')
+      .notNull()
+      .references(() => stories.id, { onDelete: 'cascade' }),
+    /** Whose change it is: the revision made from it names them. */
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    update: bytea('update').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('story_document_updates_story_idx').on(t.storyId, t.id)],
+);

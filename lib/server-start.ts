@@ -4,6 +4,9 @@ import { DataDirectoryInUseError } from '@/db/lock';
 import { seedDemoNewsroom } from '@/db/demo/seed-demo-newsroom';
 import { listActiveDemoAccounts, seedDatabase } from '@/db/seed';
 import { getAuthSecret } from './auth/secret';
+import { COLLAB_PATH } from './collab/collab-protocol';
+import { onUpgradedConnectionsClose, registerUpgradeHandler } from './collab/collab-registry.js';
+import { startCollabServer } from './collab/collab-server';
 import { pruneSignInAttempts } from './auth/sign-in';
 import { ConfigError, getConfig } from './config';
 import { SCHEDULER_LEADER_KEY, startLeadership } from './leadership';
@@ -88,6 +91,12 @@ export async function startWiredesk(): Promise<void> {
       onShutdown('inbox watcher', watcher.stop);
     }
     startLeaderScheduler(target);
+    // Live editing (docs/decisions/013-real-time-co-editing.md): the production server hands
+    // WebSocket upgrades on COLLAB_PATH to it; on PostgreSQL it hears the other instances.
+    const collab = startCollabServer({ databaseUrl: target.kind === 'postgres' ? target.url : null });
+    registerUpgradeHandler(COLLAB_PATH, collab.handleUpgrade);
+    onUpgradedConnectionsClose(collab.stop);
+    onShutdown('collaboration', collab.stop);
     const where = target.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded database in ${target.dataDir}`;
     const lines = [`Wiredesk: ${where}, ready in ${Math.round(performance.now() - started)} ms.`];
     if (seed.status === 'seeded') {

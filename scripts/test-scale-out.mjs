@@ -7,6 +7,9 @@
 //   - a story published in a browser on one instance is on every instance's cached pages
 //     within a second (LISTEN/NOTIFY invalidation);
 //   - an edit lock taken through one instance is seen through another;
+//   - two people in one story on two instances see each other's typing and presence
+//     live (LISTEN/NOTIFY), a third page through nginx's WebSocket route too, and the
+//     working copy has everyone's words;
 //   - an image uploaded through one instance is served by the others (shared media);
 //   - the same wire file sent to two instances is stored once;
 //   - request ids pass through nginx both ways and reach the instance's log;
@@ -182,6 +185,54 @@ try {
     claimed.status === 'mine' && seenElsewhere.status === 'held' && seenElsewhere.holder?.name === 'Editor 1',
     `${claimed.status} on ${a.port}, ${seenElsewhere.status} by ${seenElsewhere.holder?.name} on ${c.port}`,
   );
+
+  // ── Live editing across instances ─────────────────────────────────────────────────
+  const storyBody = (p) => p.getByRole('textbox', { name: 'Story body' });
+  const livePage = async (context, base, who) => {
+    const p = await context.newPage();
+    if (who) {
+      await p.goto(`${base}/login`);
+      await p.getByLabel('Email').fill(who.email);
+      await p.getByLabel('Password').fill(who.password);
+      await p.getByRole('button', { name: 'Sign in' }).click();
+      await p.getByRole('button', { name: 'Sign out' }).waitFor();
+    }
+    await p.goto(`${base}/desk/stories/${one.storyId}`);
+    await p.locator('[aria-label="Story body"][contenteditable="true"]').waitFor({ timeout: 20_000 });
+    return p;
+  };
+  const firstContext = await browser.newContext();
+  const onA = await livePage(firstContext, a.base, one);
+  const secondContext = await browser.newContext();
+  const onC = await livePage(secondContext, c.base, two);
+  await storyBody(onA).click();
+  await onA.keyboard.press('Control+End');
+  await onA.keyboard.type(' Typed on one instance.');
+  const { ms: relayMs } = await waitFor('typing from instance a on instance c', 5_000, async () =>
+    (await storyBody(onC).textContent())?.includes('Typed on one instance.'),
+  );
+  await storyBody(onC).click();
+  await onC.keyboard.press('Control+End');
+  await onC.keyboard.type(' Answered on another.');
+  await waitFor('typing from instance c on instance a', 5_000, async () =>
+    (await storyBody(onA).textContent())?.includes('Answered on another.'),
+  );
+  const presence = await onA.getByRole('region', { name: 'Editing' }).textContent();
+  const throughProxy = await livePage(secondContext, cluster.publicBase);
+  const proxied = await waitFor('the text through nginx', 10_000, async () =>
+    (await storyBody(throughProxy).textContent())?.includes('Answered on another.'),
+  );
+  const { ms: savedMs } = await waitFor('the working copy', 20_000, async () => {
+    const [row] = await sql`select body_text from stories where id = ${one.storyId}`;
+    return row.body_text.includes('Typed on one instance.') && row.body_text.includes('Answered on another.');
+  });
+  check(
+    'two people on two instances type into one story: each sees the other live, through nginx too, and the working copy has both',
+    relayMs <= 1000 && presence?.includes('Editor 2 is editing') && proxied.value,
+    `a → c in ${relayMs} ms; presence “${presence}”; in the working copy ${savedMs} ms after`,
+  );
+  await secondContext.close();
+  await firstContext.close();
 
   // ── Shared media ───────────────────────────────────────────────────────────────────
   const png = await sharp({ create: { width: 800, height: 500, channels: 3, background: '#2a6' } })

@@ -9,6 +9,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
+import { closeUpgradedConnections, markCollabServed } from '../lib/collab/collab-registry.js';
 import { createLogger, installLogger } from '../lib/log.js';
 import { parseServerConfig } from './config.mjs';
 import { drainingReadinessHandler, healthHandler } from './health.mjs';
@@ -17,6 +18,7 @@ import { createRequestPipeline } from './pipeline.mjs';
 import { createPublicPageCache } from './public-page-cache.mjs';
 import { securityDefaultsHandler } from './security-defaults.mjs';
 import { createGracefulShutdown, createInFlightTracker } from './shutdown.mjs';
+import { createUpgradeRouter } from './upgrade.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -42,7 +44,10 @@ const { draining, shutdown } = createGracefulShutdown({
   timeoutMs: config.shutdownTimeoutMs,
   logger,
   stopApp: () => app.close(),
+  closeUpgraded: closeUpgradedConnections,
 });
+// This server passes WebSocket upgrades on (live editing): pages may offer it.
+markCollabServed();
 
 let signalled = false;
 for (const signal of ['SIGTERM', 'SIGINT']) {
@@ -119,6 +124,8 @@ server.on('clientError', (error, socket) => {
       : ['400 Bad Request', 'The request could not be read.'];
   socket.end(`HTTP/1.1 ${status}\r\ncontent-type: text/plain; charset=utf-8\r\nconnection: close\r\n\r\n${reason}\n`);
 });
+// WebSockets (live editing, /collab) on the same port, so a proxy needs no second route.
+server.on('upgrade', createUpgradeRouter({ logger, draining }));
 server.on('error', (error) => {
   logger.fatal({ err: error }, 'the server cannot listen');
   process.exit(1);

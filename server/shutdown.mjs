@@ -28,17 +28,20 @@ export function createInFlightTracker() {
  * answer /readyz 503 meanwhile), let the requests in flight finish — a save either
  * commits and is answered, or, if it is cut off at the deadline, its transaction rolls
  * back and it was never acknowledged — then stop the scheduler, the inbox watcher and the
- * database connections (lib/shutdown-hooks.js), then Next.js.
+ * database connections (lib/shutdown-hooks.js), then Next.js. Upgraded connections
+ * (live-editing WebSockets) are closed first, by `closeUpgraded`: the server's close()
+ * waits for them too, and their pages reconnect to another instance (or this one, back).
  * @param {{
  *   server: import('node:http').Server,
  *   tracker: ReturnType<typeof createInFlightTracker>,
  *   timeoutMs: number,
  *   logger: import('pino').Logger,
  *   stopApp: () => Promise<unknown>,
+ *   closeUpgraded?: () => Promise<void>,
  * }} options
  * @returns {{ draining: () => boolean, shutdown: (signal: string) => Promise<number> }}
  */
-export function createGracefulShutdown({ server, tracker, timeoutMs, logger, stopApp }) {
+export function createGracefulShutdown({ server, tracker, timeoutMs, logger, stopApp, closeUpgraded }) {
   let draining = false;
   /** @type {Promise<number> | undefined} */
   let done;
@@ -48,6 +51,17 @@ export function createGracefulShutdown({ server, tracker, timeoutMs, logger, sto
     const started = performance.now();
     logger.info({ signal, inFlight: tracker.count(), timeoutMs }, 'shutting down');
     const closed = new Promise((resolve) => server.close(() => resolve(undefined)));
+    if (closeUpgraded) {
+      /** @type {NodeJS.Timeout | undefined} */
+      let giveUp;
+      await Promise.race([
+        closeUpgraded().catch((/** @type {unknown} */ error) => logger.error({ err: error }, 'closing sockets failed')),
+        new Promise((resolve) => {
+          giveUp = setTimeout(resolve, timeoutMs);
+        }),
+      ]);
+      clearTimeout(giveUp);
+    }
     // Idle keep-alive connections would hold close() open; busy ones close after their answer.
     server.closeIdleConnections();
     const idleTimer = setInterval(() => server.closeIdleConnections(), 100);

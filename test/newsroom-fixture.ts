@@ -2,10 +2,12 @@
 // desk uses: for tests that must see the whole database (backup and restore).
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
+import * as Y from 'yjs';
 import { getDb } from '@/db/client';
 import { createStaff, getTestSection } from '@/db/factories';
 import { storyLocks } from '@/db/schema';
 import { createApiToken } from '@/lib/api-tokens';
+import { appendStoryUpdate, getStoryDocumentGeneration, loadStoryDocument } from '@/lib/collab/story-document-store';
 import { signInWithPassword } from '@/lib/auth/sign-in';
 import { storeUploadedImage } from '@/lib/media/media-store';
 import { arrangeFrontPage } from '@/lib/stories/front-page';
@@ -90,6 +92,14 @@ export async function fillNewsroom(): Promise<void> {
   const scheduled = await createStory(reporter, { headline: `Tomorrow's story ${tag}`, sectionId, body });
   await transitionStory(reporter, scheduled.id, { action: 'submit' });
   await transitionStory(editor, scheduled.id, { action: 'schedule', publishAt: new Date(Date.now() + 86_400_000) });
+
+  // The story is open live, and an editor's typing is in its log, not yet folded.
+  await getStoryDocumentGeneration(editor, scheduled.id);
+  const live = new Y.Doc();
+  Y.applyUpdate(live, (await loadStoryDocument(scheduled.id)).update);
+  const before = Y.encodeStateVector(live);
+  live.getText('standfirst').insert(0, 'Live: ');
+  await appendStoryUpdate(scheduled.id, editor.id, Y.encodeStateAsUpdate(live, before));
 
   // Someone has the story open (a heartbeat row), written as the lock API would.
   const db = await getDb();

@@ -44,11 +44,11 @@ export async function timeRequest(url, init = {}) {
   return { ms: performance.now() - started, status: response.status, body, headers: response.headers };
 }
 
-/** p50 and p95 of a list of milliseconds. */
+/** p50, p95 and p99 of a list of milliseconds. */
 export function percentiles(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
   const pick = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { p50: pick(0.5), p95: pick(0.95) };
+  return { p50: pick(0.5), p95: pick(0.95), p99: pick(0.99) };
 }
 
 /** The JavaScript files a page loads (its <script src> tags), raw and gzipped. */

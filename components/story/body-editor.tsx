@@ -1,52 +1,56 @@
 'use client';
 
-import type { Editor, EditorOptions } from '@tiptap/core';
+import type { AnyExtension, Editor, EditorOptions } from '@tiptap/core';
+import { Collaboration } from '@tiptap/extension-collaboration';
+import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
+import { ListKeymap } from '@tiptap/extension-list';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
-import { Blockquote } from '@tiptap/extension-blockquote';
-import { Bold } from '@tiptap/extension-bold';
-import { Document } from '@tiptap/extension-document';
-import { HardBreak } from '@tiptap/extension-hard-break';
-import { Heading } from '@tiptap/extension-heading';
-import { HorizontalRule } from '@tiptap/extension-horizontal-rule';
-import { Italic } from '@tiptap/extension-italic';
-import { BulletList, ListItem, ListKeymap, OrderedList } from '@tiptap/extension-list';
-import { Paragraph } from '@tiptap/extension-paragraph';
-import { Text } from '@tiptap/extension-text';
 import dynamic from 'next/dynamic';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type MutableRefObject, type ReactNode } from 'react';
+import { BODY_FIELD } from '@/lib/collab/story-document-model';
 import { cleanPastedHtml } from '@/lib/editor/clean-pasted-html';
+import { storySchemaExtensions } from '@/lib/editor/story-schema';
 import { isSafeHref, type StoryBody } from '@/lib/stories/story-body-model';
+import { EditorCursors } from './editor-cursors';
 import { StoryImage } from './image-node';
-import { EditorBasics } from './editor-basics';
-import { StoryLink } from './link-mark';
+import type { LiveSession, LiveUser } from './use-live-document';
 
 // Opened from the toolbar only: loaded on first use.
 const ImageUploadDialog = dynamic(() => import('./image-upload-dialog').then((m) => m.ImageUploadDialog), {
   ssr: false,
 });
 
-// Exactly the nodes and marks StoryBodySchema accepts: anything else the editor could
-// make would be refused on save, so it is switched off here.
-// One by one rather than StarterKit, which would bundle code blocks, strike, underline
-// and its link extension even when they are switched off.
-const EXTENSIONS = [
-  Document,
-  Paragraph,
-  Text,
-  Bold,
-  Italic,
-  StoryLink,
-  Heading.configure({ levels: [2, 3] }),
-  BulletList,
-  OrderedList,
-  ListItem,
-  ListKeymap,
-  Blockquote,
-  HorizontalRule,
-  HardBreak,
-  EditorBasics,
-  StoryImage,
-];
+/**
+ * A colleague's caret: a coloured bar with their name on a label. The name is drawn by
+ * CSS from an attribute, so it is not part of the text (a screen reader reading the story,
+ * or a test reading its text, never meets it) and the colour is a custom property.
+ */
+function renderCaret(user: Record<string, unknown>): HTMLElement {
+  const caret = document.createElement('span');
+  caret.className = 'collaboration-carets__caret';
+  caret.setAttribute('aria-hidden', 'true');
+  caret.dataset.name = typeof user.name === 'string' ? user.name : '';
+  if (typeof user.color === 'string') caret.style.setProperty('--caret-color', user.color);
+  return caret;
+}
+
+/**
+ * The editor's extensions: the story schema with the desk's views and keys, and either
+ * live editing (whose undo takes back only this user's own changes) or `own` (the
+ * new-story form's undo history).
+ */
+function editorExtensions(
+  live: { session: LiveSession; user: LiveUser } | undefined,
+  own: readonly AnyExtension[],
+): AnyExtension[] {
+  const base = [...storySchemaExtensions(StoryImage), ListKeymap, EditorCursors];
+  if (!live) return [...base, ...own];
+  return [
+    ...base,
+    Collaboration.configure({ document: live.session.doc, field: BODY_FIELD }),
+    CollaborationCaret.configure({ provider: live.session.provider, user: live.user, render: renderCaret }),
+  ];
+}
 
 /**
  * What a person types into the link box, as an address readers may follow: a bare
@@ -65,7 +69,12 @@ export function normalizeLinkInput(input: string): string | null {
 }
 
 type Props = {
+  /** The body to start from; ignored with `live`, whose document holds it. */
   initialBody: StoryBody;
+  /** Edit the story's live document together with whoever else has it open. */
+  live?: { session: LiveSession; user: LiveUser };
+  /** Extensions of a story's own (not live) text: the new-story form's undo history. */
+  ownExtensions?: readonly AnyExtension[];
   editable: boolean;
   onChange: (body: StoryBody) => void;
   /** The editor lost focus (autosave saves then). */
@@ -75,10 +84,21 @@ type Props = {
   describedBy?: string;
 };
 
+const NONE: readonly AnyExtension[] = [];
+
 const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** The story body in Tiptap; the accessible name "Story body" is part of the interface contract. */
-export function BodyEditor({ initialBody, editable, onChange, onBlur, editorRef, describedBy }: Props) {
+export function BodyEditor({
+  initialBody,
+  live,
+  ownExtensions = NONE,
+  editable,
+  onChange,
+  onBlur,
+  editorRef,
+  describedBy,
+}: Props) {
   const [linkOpen, setLinkOpen] = useState(false);
   const [imageOpen, setImageOpen] = useState(false);
   const [counts, setCounts] = useState<{ words: number; minutes: number } | null>(null);
@@ -117,31 +137,38 @@ export function BodyEditor({ initialBody, editable, onChange, onBlur, editorRef,
     [describedBy],
   );
 
-  const editor = useEditor({
-    extensions: EXTENSIONS,
-    content: initialBody,
-    editable,
-    // Rendered on the server as an empty shell; the editor mounts in the browser.
-    immediatelyRender: false,
-    // Tiptap would add its base styles as a <style> element, which the desk's CSP refuses
-    // without a nonce; the same rules live in globals.css ("ProseMirror base").
-    injectCSS: false,
-    editorProps,
-    onCreate: ({ editor: created }) => setCounts(countBody(created)),
-    onUpdate: ({ editor: current, transaction }) => {
-      // setEditable announces itself as an update too, with the text untouched: that is
-      // not a change (it would overwrite a copy kept in this browser with the server's).
-      if (!transaction.docChanged) return;
-      setCounts(countBody(current));
-      onChangeRef.current(current.getJSON() as StoryBody);
+  const session = live?.session;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- one set per document; `live.user` is fixed for it
+  const extensions = useMemo(() => editorExtensions(live, ownExtensions), [session, ownExtensions]);
+  const editor = useEditor(
+    {
+      extensions,
+      // A live document brings its own content (giving it here would add it a second time).
+      content: live ? undefined : initialBody,
+      editable,
+      // Rendered on the server as an empty shell; the editor mounts in the browser.
+      immediatelyRender: false,
+      // Tiptap would add its base styles as a <style> element, which the desk's CSP refuses
+      // without a nonce; the same rules live in globals.css ("ProseMirror base").
+      injectCSS: false,
+      editorProps,
+      onCreate: ({ editor: created }) => setCounts(countBody(created)),
+      onUpdate: ({ editor: current, transaction }) => {
+        // setEditable announces itself as an update too, with the text untouched: that is
+        // not a change (it would overwrite a copy kept in this browser with the server's).
+        if (!transaction.docChanged) return;
+        setCounts(countBody(current));
+        onChangeRef.current(current.getJSON() as StoryBody);
+      },
+      onBlur: ({ event }) => {
+        // Focus moving into our own toolbar, link box or an image's fields is not leaving.
+        const next = event.relatedTarget as Node | null;
+        if (next && (event.currentTarget as HTMLElement | null)?.closest('.body-editor')?.contains(next)) return;
+        onBlurRef.current?.();
+      },
     },
-    onBlur: ({ event }) => {
-      // Focus moving into our own toolbar, link box or an image's fields is not leaving.
-      const next = event.relatedTarget as Node | null;
-      if (next && (event.currentTarget as HTMLElement | null)?.closest('.body-editor')?.contains(next)) return;
-      onBlurRef.current?.();
-    },
-  });
+    [extensions],
+  );
 
   useEffect(() => {
     if (editorRef) editorRef.current = editor;

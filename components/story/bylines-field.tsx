@@ -7,32 +7,26 @@ export type Person = { id: number; name: string };
 
 /** The story's bylines in order, with co-authors added from the staff list. */
 export function BylinesField({
-  initial,
+  authors,
   staff,
   errors,
   disabled,
   onChange,
 }: {
-  initial: Person[];
+  authors: Person[];
   staff: Person[];
   errors: string[];
   disabled: boolean;
-  /** Told after every change, once the hidden fields hold the new bylines. */
-  onChange?: () => void;
+  /** The new bylines, in order. */
+  onChange: (authors: Person[]) => void;
 }) {
-  const [authors, setAuthorsState] = useState<Person[]>(initial);
-  const setAuthors = (update: (current: Person[]) => Person[]) => {
-    setAuthorsState(update);
-    // The hidden inputs are written on the next render; autosave reads the form after it.
-    if (onChange) setTimeout(onChange, 0);
-  };
   const [candidate, setCandidate] = useState('');
   const selectId = useId();
   const available = staff.filter((person) => !authors.some((author) => author.id === person.id));
 
   function add() {
     const person = staff.find((p) => String(p.id) === candidate);
-    if (person) setAuthors((current) => [...current, person]);
+    if (person) onChange([...authors, person]);
     setCandidate('');
   }
 
@@ -42,13 +36,14 @@ export function BylinesField({
       <ol className="bylines__list">
         {authors.map((author) => (
           <li key={author.id}>
+            {/* Read by the new-story form when it is sent. */}
             <input type="hidden" name="authorIds" value={author.id} />
             {author.name}{' '}
             {!disabled && authors.length > 1 && (
               <button
                 type="button"
                 className="button button--small"
-                onClick={() => setAuthors((current) => current.filter((a) => a.id !== author.id))}
+                onClick={() => onChange(authors.filter((a) => a.id !== author.id))}
               >
                 Remove<span className="visually-hidden"> {author.name}</span>
               </button>

@@ -1,62 +1,18 @@
 'use client';
 
-import { mergeAttributes, Node } from '@tiptap/core';
 import { NodeViewWrapper, ReactNodeViewRenderer, useEditorState, type ReactNodeViewProps } from '@tiptap/react';
 import { useId } from 'react';
+import { StoryImageNode } from '@/lib/editor/story-image-node';
 import { mediaVariantPath } from '@/lib/media/media-paths';
 import {
   MAX_IMAGE_ALT_LENGTH,
   MAX_IMAGE_CAPTION_LENGTH,
   MAX_IMAGE_CREDIT_LENGTH,
-  MEDIA_ID_PATTERN,
   type StoryImageAttrs,
 } from '@/lib/stories/story-body-model';
 
-const text = (name: string) => ({
-  default: '',
-  parseHTML: (element: HTMLElement) => element.getAttribute(`data-${name}`) ?? '',
-  renderHTML: (attrs: Record<string, unknown>) => ({ [`data-${name}`]: attrs[name] }),
-});
-const number = (name: string) => ({
-  default: null,
-  parseHTML: (element: HTMLElement) => Number(element.getAttribute(`data-${name}`)) || null,
-  renderHTML: (attrs: Record<string, unknown>) => ({ [`data-${name}`]: attrs[name] }),
-});
-
-/**
- * An uploaded image with caption, credit and alt text: a block of its own, never inline.
- * Only our own figures (copied within Wiredesk) are parsed back; an <img> from anywhere
- * else is not an image here (see cleanPastedHtml), so no outside address gets in.
- */
-export const StoryImage = Node.create({
-  name: 'image',
-  group: 'block',
-  atom: true,
-  draggable: true,
-  selectable: true,
-  addAttributes() {
-    return {
-      mediaId: {
-        default: null,
-        parseHTML: (element: HTMLElement) => {
-          const id = element.getAttribute('data-media-id');
-          return id && MEDIA_ID_PATTERN.test(id) ? id : null;
-        },
-        renderHTML: (attrs: Record<string, unknown>) => ({ 'data-media-id': attrs.mediaId }),
-      },
-      width: number('width'),
-      height: number('height'),
-      alt: text('alt'),
-      caption: text('caption'),
-      credit: text('credit'),
-    };
-  },
-  parseHTML() {
-    return [{ tag: 'figure[data-media-id]' }];
-  },
-  renderHTML({ HTMLAttributes }) {
-    return ['figure', mergeAttributes(HTMLAttributes, { class: 'story-image' })];
-  },
+/** The image node with the desk's view: the picture, and its caption, credit and alt text fields. */
+export const StoryImage = StoryImageNode.extend({
   addNodeView() {
     return ReactNodeViewRenderer(ImageNodeView);
   },
@@ -65,7 +21,7 @@ export const StoryImage = Node.create({
 function ImageNodeView({ node, updateAttributes, deleteNode, editor, selected }: ReactNodeViewProps) {
   const attrs = node.attrs as StoryImageAttrs;
   const id = useId();
-  // Followed live: the page turns read-only when the lock is lost or a conflict is shown.
+  // Followed live: the page turns read-only when the right to edit goes.
   const editable = useEditorState({ editor, selector: ({ editor: e }) => e.isEditable });
   const creditMissing = attrs.credit.trim() === '';
   if (!attrs.mediaId) return <NodeViewWrapper />;

@@ -1,7 +1,7 @@
-// Unsaved work kept in this browser (localStorage) until the server has it: it survives a
-// reload, a crash, a closed tab or a dropped connection, and is offered back on return.
+// A new story's unsaved work, kept in this browser (localStorage) until it is first saved:
+// it survives a reload, a crash or a closed tab, and is offered back on return. (A saved
+// story is a live document, which keeps its own copy in IndexedDB.)
 import type { StoryDraft } from '@/lib/stories/autosave-protocol';
-import { normalizeStoryBody } from '@/lib/stories/story-body-model';
 
 export type LocalDraft = { draft: StoryDraft; baseVersion: number | null; keptAt: string };
 
@@ -34,25 +34,4 @@ export function clearLocalDraft(userId: number, storyId: number | 'new'): void {
   } catch {
     // Nothing to do: storage is unavailable, so nothing was kept either.
   }
-}
-
-// jsonb and the editor order keys differently, and the editor adds attributes we never
-// store: compare what the server would keep, with sorted keys.
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
-      : v,
-  );
-}
-
-/** One string per distinct draft: equal strings mean the server would store the same story. */
-export function draftKey(draft: StoryDraft): string {
-  return canonical({
-    ...draft,
-    headline: draft.headline.trim(),
-    standfirst: draft.standfirst.trim(),
-    dateline: draft.dateline.trim(),
-    body: normalizeStoryBody(draft.body),
-  });
 }

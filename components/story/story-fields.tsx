@@ -1,5 +1,6 @@
 'use client';
 
+import type { ChangeEvent } from 'react';
 import { FieldError } from '@/components/ui/field-error';
 import { MAX_HEADLINE_LENGTH, MAX_STANDFIRST_LENGTH } from '@/lib/stories/story-limits';
 import { BylinesField, type Person } from './bylines-field';
@@ -8,22 +9,29 @@ import { BylinesField, type Person } from './bylines-field';
 export const HEADLINE_WARN_AT = 70;
 export const STANDFIRST_WARN_AT = 200;
 
-export type FieldValues = {
-  headline: string;
-  standfirst: string;
-  slug: string;
-  sectionId: number | null;
-  dateline: string;
-  authors: Person[];
+export type TextFieldName = 'headline' | 'standfirst' | 'slug' | 'dateline';
+
+/** The fields' values (bylines as people, for their names). */
+export type FieldValues = Record<TextFieldName, string> & { sectionId: number | null; authors: Person[] };
+
+/**
+ * How a text field is wired: uncontrolled (its value set by whoever owns it — the new-story
+ * form, or the live document, which must not have React move a colleague's caret).
+ */
+export type TextBinding = {
+  defaultValue: string;
+  ref?: (element: HTMLInputElement | HTMLTextAreaElement | null) => void;
+  onChange?: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => void;
 };
 
 type Props = {
-  values: FieldValues;
-  headline: string;
-  standfirst: string;
-  onHeadline: (value: string) => void;
-  onStandfirst: (value: string) => void;
-  onBylines?: () => void;
+  text: Record<TextFieldName, TextBinding>;
+  /** Live lengths of the headline and standfirst, for their counters. */
+  lengths: { headline: number; standfirst: number };
+  sectionId: number | null;
+  onSection: (sectionId: number | null) => void;
+  authors: Person[];
+  onAuthors: (authors: Person[]) => void;
   sections: { id: number; name: string }[];
   staff: Person[];
   disabled: boolean;
@@ -43,7 +51,7 @@ function CharacterCount({ id, length, warnAt }: { id: string; length: number; wa
 
 /** Headline, standfirst, slug, dateline, section and bylines: the fields around the body. */
 export function StoryFields(props: Props) {
-  const { values, errorFor, disabled, isNew } = props;
+  const { text, errorFor, disabled, isNew } = props;
   const describe = (name: string, ...more: string[]) =>
     [...more, errorFor(name).length > 0 ? `story-${name}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
@@ -53,14 +61,13 @@ export function StoryFields(props: Props) {
         <input
           id="story-headline"
           name="headline"
-          value={props.headline}
-          onChange={(event) => props.onHeadline(event.target.value)}
+          {...text.headline}
           required
           maxLength={MAX_HEADLINE_LENGTH}
           className="story-form__headline"
           aria-describedby={describe('headline', 'story-headline-count')}
         />
-        <CharacterCount id="story-headline-count" length={props.headline.trim().length} warnAt={HEADLINE_WARN_AT} />
+        <CharacterCount id="story-headline-count" length={props.lengths.headline} warnAt={HEADLINE_WARN_AT} />
         <FieldError id="story-headline-error" messages={errorFor('headline')} />
       </div>
       <div className="field">
@@ -68,17 +75,12 @@ export function StoryFields(props: Props) {
         <textarea
           id="story-standfirst"
           name="standfirst"
-          value={props.standfirst}
-          onChange={(event) => props.onStandfirst(event.target.value)}
+          {...text.standfirst}
           rows={2}
           maxLength={MAX_STANDFIRST_LENGTH}
           aria-describedby={describe('standfirst', 'story-standfirst-count')}
         />
-        <CharacterCount
-          id="story-standfirst-count"
-          length={props.standfirst.trim().length}
-          warnAt={STANDFIRST_WARN_AT}
-        />
+        <CharacterCount id="story-standfirst-count" length={props.lengths.standfirst} warnAt={STANDFIRST_WARN_AT} />
         <FieldError id="story-standfirst-error" messages={errorFor('standfirst')} />
       </div>
       <div className="story-form__row">
@@ -87,7 +89,7 @@ export function StoryFields(props: Props) {
           <input
             id="story-slug"
             name="slug"
-            defaultValue={values.slug}
+            {...text.slug}
             required={!isNew}
             pattern="[a-z0-9]+(-[a-z0-9]+)*"
             maxLength={80}
@@ -104,7 +106,7 @@ export function StoryFields(props: Props) {
           <input
             id="story-dateline"
             name="dateline"
-            defaultValue={values.dateline}
+            {...text.dateline}
             maxLength={100}
             placeholder="e.g. PARIS"
             aria-describedby={describe('dateline')}
@@ -116,11 +118,12 @@ export function StoryFields(props: Props) {
           <select
             id="story-section"
             name="sectionId"
-            defaultValue={values.sectionId ?? ''}
+            value={props.sectionId ?? ''}
+            onChange={(event) => props.onSection(event.target.value ? Number(event.target.value) : null)}
             required
             aria-describedby={describe('sectionId')}
           >
-            {values.sectionId === null && <option value="">Choose a section</option>}
+            {props.sectionId === null && <option value="">Choose a section</option>}
             {props.sections.map((section) => (
               <option key={section.id} value={section.id}>
                 {section.name}
@@ -131,11 +134,11 @@ export function StoryFields(props: Props) {
         </div>
       </div>
       <BylinesField
-        initial={values.authors}
+        authors={props.authors}
         staff={props.staff}
         errors={errorFor('authorIds')}
         disabled={disabled}
-        onChange={props.onBylines}
+        onChange={props.onAuthors}
       />
     </fieldset>
   );

@@ -5,7 +5,9 @@ import type { RevisionSummary } from '@/lib/stories/story-revisions';
 const KIND_LABELS: Record<RevisionSummary['kind'], string | null> = {
   save: null,
   conflict: 'Kept from a conflict',
-  takeover: 'Kept when editing was taken over',
+  // Text that could not become the working copy: an API save refused for someone's lock, or
+  // typing that arrived after its writer lost the right to edit.
+  takeover: 'Kept when it could not be saved',
 };
 
 /** "+12 −3 words", or nothing for revisions saved before counts were kept. */

@@ -75,8 +75,6 @@ export type StoryForEditor = {
   /** What this user may do right now: the page shows exactly these. */
   allowedActions: WorkflowAction[];
   canEdit: boolean;
-  /** May take the edit lock from whoever holds it (editors). */
-  canTakeOver: boolean;
   /** May set, move or lift the embargo (editors, until readers have seen the story). */
   canSetEmbargo: boolean;
   /** May mark an agency kill or withdrawal alert as dealt with. */
@@ -200,7 +198,6 @@ export async function getStoryForEditor(actor: Actor, storyId: number): Promise<
     publications,
     allowedActions: allowedActions(actor, permissionView),
     canEdit: can(actor, 'edit', permissionView),
-    canTakeOver: can(actor, 'take_over', permissionView),
     canSetEmbargo: can(actor, 'embargo', permissionView),
     canHandleWireAlerts: can(actor, 'story:publish'),
   };

@@ -1,43 +1,26 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
-import { stories, storyRevisions } from '@/db/schema';
+import { storyRevisions } from '@/db/schema';
+import { deliverCollabEvents, type CollabEvent } from '@/lib/collab/collab-events';
+import { foldStoryDocument, writeContentToStoryDocument } from '@/lib/collab/story-document-store';
 import { countWordChanges } from '@/lib/diff/word-diff';
 import { ForbiddenError, StaleVersionError, StoryLockedError } from '@/lib/errors';
 import { resolveBodyImages } from '@/lib/media/media-store';
 import { can, type Actor } from '@/lib/permissions';
-import {
-  announceInvalidation,
-  collectStoryTags,
-  invalidatePublicPages,
-} from '@/lib/public-cache/invalidate-public-pages';
+import { invalidatePublicPages } from '@/lib/public-cache/invalidate-public-pages';
 import { parseOrThrow } from '@/lib/validation';
 import { storyBodyToText, type StoryBody } from './story-body';
-import { assertActiveStaff, assertSectionExists, assertSlugFree, writeBylines } from './story-fields';
 import { StoryEditorSchema, type StoryEditorInput } from './story-input';
 import { findOtherLiveLock } from './story-lock';
 import { lockStory, recordStoryEvent } from './story-record';
+import { isSameWorkingCopy, revisionText, writeWorkingCopy, type WorkingCopyContent } from './working-copy';
 
 export type SaveResult = { version: number; changed: boolean };
 
-/** A value as JSON with sorted object keys: jsonb does not keep key order, so bodies are compared so. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
-      : v,
-  );
-}
-
 type Outcome =
-  | { kind: 'saved'; result: SaveResult; publicTags: string[] }
+  | { kind: 'saved'; result: SaveResult }
   | { kind: 'stale'; currentVersion: number; keptRevisionId: number }
   | { kind: 'locked'; holderName: string; keptRevisionId: number; byYou: boolean };
-
-/** Headline, standfirst and body as one text: what "words changed" is counted over. */
-export function revisionText(story: { headline: string; standfirst: string; bodyText: string }): string {
-  return [story.headline, story.standfirst, story.bodyText].filter(Boolean).join('\n\n');
-}
 
 /**
  * Text that did not become the working copy — a save refused as stale or for someone
@@ -81,6 +64,9 @@ export async function keepRefusedText(
  * saved since, it is refused with StaleVersionError — and the refused text is kept as a
  * revision first, so nothing typed is lost. A save that changes nothing writes nothing.
  * On a published story only the working copy changes; readers see the live revision.
+ * With the story open live (docs/decisions/013-real-time-co-editing.md), what was typed
+ * there is folded into a version first, and a saved text is written into the live
+ * document, so every open page shows it.
  */
 export async function saveStory(
   actor: Actor,
@@ -93,18 +79,31 @@ export async function saveStory(
   const data = parseOrThrow(StoryEditorSchema, input);
   const bodyText = storyBodyToText(data.body);
   const db = await getDb();
+  // Whatever the answer, the fold and the save commit together: their consequences (pages
+  // to drop, live pages to tell) are handled once the transaction is through.
+  const events: CollabEvent[] = [];
+  const publicTags: string[] = [];
 
   const outcome = await db.transaction(async (tx): Promise<Outcome> => {
-    const story = await lockStory(tx, storyId);
+    let story = await lockStory(tx, storyId);
     if (!can(actor, 'edit', story)) {
       throw new ForbiddenError('You cannot edit this story in its current state.');
     }
+    // What people are typing live becomes a version first: a save based on the version
+    // before it is then a conflict (kept as a revision), never an overwrite of their text.
+    const live = await foldStoryDocument(tx, story, now);
+    if (live.kind !== 'none') {
+      events.push(...live.events);
+      publicTags.push(...live.publicTags);
+    }
+    if (live.kind === 'saved') story = await lockStory(tx, storyId);
+
     const words = countWordChanges(revisionText(story), revisionText({ ...data, bodyText }));
     const keep = (kind: 'conflict' | 'takeover') =>
       keepRefusedText(tx, { storyId, actorId: actor.id, kind, draft: data, bodyText, words, now });
 
-    // Another session holds the edit lock (an editor took over, or the same writer's
-    // other tab): refused, and kept.
+    // Another session holds the edit lock (an API client's, or the same writer's other
+    // tab's): refused, and kept.
     const lockedBy = await findOtherLiveLock(tx, storyId, actor, session, now);
     if (lockedBy) {
       const keptRevisionId = await keep('takeover');
@@ -118,22 +117,22 @@ export async function saveStory(
       return { kind: 'locked', holderName: lockedBy.holderName, keptRevisionId, byYou: lockedBy.holderId === actor.id };
     }
 
-    const authorIds = data.authorIds ?? story.authorIds;
-    const bylinesChanged = authorIds.join(',') !== story.authorIds.join(',');
-    const sameAsWorkingCopy = (body: StoryBody) =>
-      data.headline === story.headline &&
-      data.standfirst === story.standfirst &&
-      data.slug === story.slug &&
-      (data.dateline || null) === story.dateline &&
-      data.sectionId === story.sectionId &&
-      !bylinesChanged &&
-      canonicalJson(body) === canonicalJson(story.body);
+    const content = (body: StoryBody): WorkingCopyContent => ({
+      headline: data.headline,
+      standfirst: data.standfirst,
+      slug: data.slug,
+      dateline: data.dateline,
+      sectionId: data.sectionId,
+      authorIds: data.authorIds ?? story.authorIds,
+      body,
+      bodyText,
+    });
 
     if (data.baseVersion !== story.version) {
       // A save retried after its answer was lost (it went through) carries exactly the
       // working copy: nothing conflicts and nothing needs keeping, so it is a save of nothing.
-      if (sameAsWorkingCopy(data.body)) {
-        return { kind: 'saved', result: { version: story.version, changed: false }, publicTags: [] };
+      if (isSameWorkingCopy(story, content(data.body))) {
+        return { kind: 'saved', result: { version: story.version, changed: false } };
       }
       const keptRevisionId = await keep('conflict');
       await recordStoryEvent(tx, {
@@ -145,56 +144,18 @@ export async function saveStory(
       });
       return { kind: 'stale', currentVersion: story.version, keptRevisionId };
     }
-    const body = await resolveBodyImages(tx, data.body);
-
-    if (sameAsWorkingCopy(body))
-      return { kind: 'saved', result: { version: story.version, changed: false }, publicTags: [] };
-
-    if (data.sectionId !== story.sectionId) await assertSectionExists(tx, data.sectionId);
-    if (data.slug !== story.slug) await assertSlugFree(tx, data.slug, storyId);
-    // Bylines are read live by the public site (story_authors), so on a published story
-    // a byline change shows at once: its pages and both authors' pages are invalidated.
-    const bylinesLive = bylinesChanged && story.state === 'published';
-    const tagsBefore = bylinesLive ? await collectStoryTags(tx, storyId) : [];
-    if (bylinesChanged) {
-      await assertActiveStaff(tx, authorIds);
-      await writeBylines(tx, storyId, authorIds);
+    const saved = content(await resolveBodyImages(tx, data.body));
+    if (isSameWorkingCopy(story, saved)) {
+      return { kind: 'saved', result: { version: story.version, changed: false } };
     }
-    const publicTags = bylinesLive ? [...new Set([...tagsBefore, ...(await collectStoryTags(tx, storyId))])] : [];
-    await announceInvalidation(tx, publicTags);
-
-    const version = story.version + 1;
-    await tx
-      .update(stories)
-      .set({
-        headline: data.headline,
-        standfirst: data.standfirst,
-        slug: data.slug,
-        dateline: data.dateline || null,
-        sectionId: data.sectionId,
-        body,
-        bodyText,
-        version,
-        updatedAt: now,
-        updatedById: actor.id,
-      })
-      .where(eq(stories.id, storyId));
-    await tx.insert(storyRevisions).values({
-      storyId,
-      version,
-      kind: 'save',
-      headline: data.headline,
-      standfirst: data.standfirst,
-      body,
-      bodyText,
-      authorId: actor.id,
-      wordsAdded: words.added,
-      wordsRemoved: words.removed,
-      createdAt: now,
-    });
-    await recordStoryEvent(tx, { storyId, actorId: actor.id, action: 'save', note: `Version ${version}`, at: now });
-    return { kind: 'saved', result: { version, changed: true }, publicTags };
+    const written = await writeWorkingCopy(tx, story, saved, { authorIds: [actor.id], now });
+    // Pages with the story open show the saved text at once, and it stays theirs to edit on.
+    events.push(...(await writeContentToStoryDocument(tx, storyId, saved, actor.id)));
+    publicTags.push(...written.publicTags);
+    return { kind: 'saved', result: { version: written.version, changed: true } };
   });
+  invalidatePublicPages(publicTags);
+  deliverCollabEvents(events);
 
   if (outcome.kind === 'locked') {
     throw new StoryLockedError(
@@ -213,6 +174,5 @@ export async function saveStory(
       outcome.keptRevisionId,
     );
   }
-  invalidatePublicPages(outcome.publicTags);
   return outcome.result;
 }

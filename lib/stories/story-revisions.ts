@@ -1,18 +1,22 @@
 import 'server-only';
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { stories, storyAuthors, storyLocks, storyRevisions, users } from '@/db/schema';
+import { stories, storyAuthors, storyLocks, storyRevisionAuthors, storyRevisions, users } from '@/db/schema';
+import { deliverCollabEvents, type CollabEvent } from '@/lib/collab/collab-events';
+import { foldStoryDocument, writeContentToStoryDocument } from '@/lib/collab/story-document-store';
+import { invalidatePublicPages } from '@/lib/public-cache/invalidate-public-pages';
 import { diffRevisions, type RevisionDiff } from '@/lib/diff/revision-diff';
 import { countWordChanges } from '@/lib/diff/word-diff';
 import { ForbiddenError, NotFoundError, StoryLockedError, ValidationError } from '@/lib/errors';
 import { resolveBodyImages } from '@/lib/media/media-store';
 import { can, requirePermission, type Actor } from '@/lib/permissions';
 import { parseOrThrow } from '@/lib/validation';
-import { canonicalJson, keepRefusedText, revisionText } from './save-story';
+import { keepRefusedText } from './save-story';
 import { storyBodyToText, type StoryBody } from './story-body';
 import { StoryEditorSchema, StoryIdSchema, type StoryEditorInput } from './story-input';
 import { findOtherLiveLock } from './story-lock';
 import { lockStory, recordStoryEvent } from './story-record';
+import { canonicalJson, revisionText, writeWorkingCopy } from './working-copy';
 
 export type RevisionKind = 'save' | 'conflict' | 'takeover';
 
@@ -20,6 +24,7 @@ export type RevisionSummary = {
   id: number;
   version: number;
   kind: RevisionKind;
+  /** Everyone whose typing is in it, as one line ("Riya Kapoor and Elena Marsh"). */
   authorName: string;
   createdAt: Date;
   wordsAdded: number | null;
@@ -132,16 +137,49 @@ const revisionSummaryColumns = {
   restoredFromId: storyRevisions.restoredFromId,
 };
 
+/** "A", "A and B", "A, B and C". */
+function nameList(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/**
+ * Names every author of these revisions: a revision made from a live document can have
+ * several (story_revision_authors); older ones have only their `author_id`.
+ */
+async function withAllAuthors<T extends { id: number; authorName: string }>(revisions: T[]): Promise<T[]> {
+  if (revisions.length === 0) return revisions;
+  const db = await getDb();
+  const rows = await db
+    .select({ revisionId: storyRevisionAuthors.revisionId, name: users.name })
+    .from(storyRevisionAuthors)
+    .innerJoin(users, eq(users.id, storyRevisionAuthors.userId))
+    .where(
+      inArray(
+        storyRevisionAuthors.revisionId,
+        revisions.map((r) => r.id),
+      ),
+    )
+    .orderBy(asc(storyRevisionAuthors.revisionId), asc(storyRevisionAuthors.position));
+  const names = new Map<number, string[]>();
+  for (const row of rows) names.set(row.revisionId, [...(names.get(row.revisionId) ?? []), row.name]);
+  return revisions.map((r) => {
+    const all = names.get(r.id);
+    return all && all.length > 0 ? { ...r, authorName: nameList(all) } : r;
+  });
+}
+
 /** Every revision of a story, newest first: who, when, what kind, how many words changed. */
 export async function listRevisions(actor: Actor, storyId: number): Promise<RevisionSummary[]> {
   requirePermission(actor, 'desk:view');
   const db = await getDb();
-  return db
-    .select(revisionSummaryColumns)
-    .from(storyRevisions)
-    .innerJoin(users, eq(users.id, storyRevisions.authorId))
-    .where(eq(storyRevisions.storyId, storyId))
-    .orderBy(desc(storyRevisions.id));
+  return withAllAuthors(
+    await db
+      .select(revisionSummaryColumns)
+      .from(storyRevisions)
+      .innerJoin(users, eq(users.id, storyRevisions.authorId))
+      .where(eq(storyRevisions.storyId, storyId))
+      .orderBy(desc(storyRevisions.id)),
+  );
 }
 
 export type RevisionComparison = {
@@ -163,7 +201,8 @@ async function readRevision(storyId: number, revisionId: number) {
     .innerJoin(users, eq(users.id, storyRevisions.authorId))
     .where(and(eq(storyRevisions.storyId, storyId), eq(storyRevisions.id, revisionId)));
   if (!row) throw new NotFoundError('This revision does not belong to this story.');
-  return row;
+  const [summary] = await withAllAuthors([row.summary]);
+  return { ...row, summary: summary! };
 }
 
 /** A word-level comparison of two revisions of one story (any staff member may look). */
@@ -194,8 +233,10 @@ export async function restoreRevision(
 ): Promise<{ version: number; changed: boolean }> {
   const id = parseOrThrow(StoryIdSchema, revisionId);
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    const story = await lockStory(tx, storyId);
+  const events: CollabEvent[] = [];
+  const publicTags: string[] = [];
+  const result = await db.transaction(async (tx) => {
+    let story = await lockStory(tx, storyId);
     if (!can(actor, 'edit', story)) throw new ForbiddenError('You cannot edit this story in its current state.');
     const lockedBy = await findOtherLiveLock(tx, storyId, actor, null, now);
     if (lockedBy) {
@@ -204,6 +245,14 @@ export async function restoreRevision(
         lockedBy.holderName,
       );
     }
+    // What is being typed live becomes a version first, so the restore replaces it only
+    // as a newer version: it stays in the revisions.
+    const live = await foldStoryDocument(tx, story, now);
+    if (live.kind !== 'none') {
+      events.push(...live.events);
+      publicTags.push(...live.publicTags);
+    }
+    if (live.kind === 'saved') story = await lockStory(tx, storyId);
     const [old] = await tx
       .select()
       .from(storyRevisions)
@@ -222,42 +271,27 @@ export async function restoreRevision(
     // Text kept from a refused save (or by keepUnsavedText) never had its images checked:
     // it goes through the same check as a save before it becomes the working copy.
     const body = await resolveBodyImages(tx, old.body);
-    const words = countWordChanges(revisionText(story), revisionText(old));
-    const version = story.version + 1;
-    await tx
-      .update(stories)
-      .set({
-        headline: old.headline,
-        standfirst: old.standfirst,
-        body,
-        bodyText: old.bodyText,
-        version,
-        updatedAt: now,
-        updatedById: actor.id,
-      })
-      .where(eq(stories.id, storyId));
-    await tx.insert(storyRevisions).values({
-      storyId,
-      version,
-      kind: 'save',
+    const content = {
       headline: old.headline,
       standfirst: old.standfirst,
+      slug: story.slug,
+      dateline: story.dateline ?? '',
+      sectionId: story.sectionId,
+      authorIds: story.authorIds,
       body,
       bodyText: old.bodyText,
-      authorId: actor.id,
-      wordsAdded: words.added,
-      wordsRemoved: words.removed,
-      restoredFromId: old.id,
-      createdAt: now,
-    });
+    };
     const what = old.kind === 'save' ? `version ${old.version}` : `the text kept at version ${old.version}`;
-    await recordStoryEvent(tx, {
-      storyId,
-      actorId: actor.id,
-      action: 'restore_revision',
-      note: `Restored ${what} (revision ${old.id}) as version ${version}.`,
-      at: now,
+    const written = await writeWorkingCopy(tx, story, content, {
+      authorIds: [actor.id],
+      now,
+      restoredFromId: old.id,
+      note: `Restored ${what} (revision ${old.id}) as version ${story.version + 1}.`,
     });
-    return { version, changed: true };
+    events.push(...(await writeContentToStoryDocument(tx, storyId, content, actor.id)));
+    return { version: written.version, changed: true };
   });
+  invalidatePublicPages(publicTags);
+  deliverCollabEvents(events);
+  return result;
 }

@@ -21,6 +21,8 @@ import {
   collectStoryTags,
   invalidatePublicPages,
 } from '@/lib/public-cache/invalidate-public-pages';
+import { announceCollabEvents, deliverCollabEvents, type CollabEvent } from '@/lib/collab/collab-events';
+import { foldStoryDocument } from '@/lib/collab/story-document-store';
 import { removePublicCopy, writePublicCopy } from './public-copy';
 import { TransitionSchema, type TransitionInput } from './story-input';
 import { lockStory, recordStoryEvent, type LockedStory } from './story-record';
@@ -83,9 +85,16 @@ export async function transitionStory(
     });
   }
   const db = await getDb();
+  const events: CollabEvent[] = [];
 
   const { state, publicTags } = await db.transaction(async (tx) => {
-    const story = await lockStory(tx, storyId, { skipLocked: options.scheduledRun });
+    let story = await lockStory(tx, storyId, { skipLocked: options.scheduledRun });
+    // Everything typed live so far becomes a version first: the move (a submission, a
+    // publication) acts on the text as its writers last saw it.
+    const live = await foldStoryDocument(tx, story, now);
+    if (live.kind !== 'none') events.push(...live.events);
+    if (live.kind === 'saved') story = await lockStory(tx, storyId);
+    const liveTags = live.kind === 'none' ? [] : live.publicTags;
     const to = nextState(action, story.state);
     if (options.scheduledRun && story.state !== 'scheduled') refuseUnavailable(action, story);
     if (to === null || !isTransitionAvailable(action, story)) refuseUnavailable(action, story);
@@ -198,8 +207,14 @@ export async function transitionStory(
     });
     const publicTags = touchesPublic ? [...new Set([...tagsBefore, ...(await collectStoryTags(tx, storyId))])] : [];
     await announceInvalidation(tx, publicTags);
-    return { state: to!, publicTags };
+    // Pages with the story open re-check who may edit it now (a submission makes it
+    // read-only for its reporter) and show the new state.
+    const moved: CollabEvent = { kind: 'access', storyId, state: to!, version: story.version };
+    await announceCollabEvents(tx, [moved]);
+    events.push(moved);
+    return { state: to!, publicTags: [...liveTags, ...publicTags] };
   });
   invalidatePublicPages(publicTags);
+  deliverCollabEvents(events);
   return { state };
 }

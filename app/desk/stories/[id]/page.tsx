@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { StateBadge } from '@/components/story/state-badge';
-import { StoryEditor } from '@/components/story/story-editor';
+import { LiveStoryEditor } from '@/components/story/live-story-editor';
 import { StoryNotes } from '@/components/story/story-notes';
 import { StoryRevisions } from '@/components/story/story-revisions';
 import { StoryTimeline } from '@/components/story/story-timeline';
@@ -12,7 +12,8 @@ import { NotFoundError } from '@/lib/errors';
 import { formatNewsroomTime, newsroomTimeZone, toNewsroomLocalValue } from '@/lib/newsroom-time';
 import { listSections } from '@/lib/sections';
 import { getStoryForEditor } from '@/lib/stories/get-story';
-import { getStoryLock } from '@/lib/stories/story-lock';
+import { isCollabServed } from '@/lib/collab/collab-registry.js';
+import { getStoryDocumentGeneration } from '@/lib/collab/story-document-store';
 import { StoryIdSchema } from '@/lib/stories/story-input';
 import { listActiveStaff } from '@/lib/users';
 import { getStoryWireInfo } from '@/lib/wire/wire-queue';
@@ -37,11 +38,11 @@ export default async function StoryPage({ params }: Props) {
     throw error;
   });
   const now = new Date();
-  const [sections, staff, wire, lock, front] = await Promise.all([
+  const [sections, staff, wire, generation, front] = await Promise.all([
     listSections(),
     listActiveStaff(user),
     getStoryWireInfo(user, story),
-    getStoryLock(user, story.id),
+    getStoryDocumentGeneration(user, story.id),
     story.state === 'published' ? getFrontPagePlacement(user, story.id) : null,
   ]);
 
@@ -93,16 +94,13 @@ export default async function StoryPage({ params }: Props) {
           minPublishAt={toNewsroomLocalValue(new Date())}
           timeZone={newsroomTimeZone()}
         />
-        <StoryEditor
+        <LiveStoryEditor
           storyId={story.id}
           version={story.version}
           userId={user.id}
-          lock={
-            lock.status === 'held'
-              ? { status: 'held', holderName: lock.holder.name, takenFromYou: lock.takenFromYou }
-              : { status: lock.status }
-          }
-          canTakeOver={story.canTakeOver}
+          userName={user.name}
+          generation={generation}
+          served={isCollabServed()}
           initial={{
             headline: story.headline,
             standfirst: story.standfirst,
@@ -115,8 +113,8 @@ export default async function StoryPage({ params }: Props) {
           sections={sections}
           staff={staff}
           canEdit={story.canEdit}
+          state={story.state}
           timeZone={newsroomTimeZone()}
-          workflowState={story.state}
         />
       </div>
       <aside className="story-page__side" aria-label="Notes and history">

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { StoryEditor } from '@/components/story/story-editor';
+import { NewStoryForm } from '@/components/story/new-story-form';
 import { requireStaffWith } from '@/lib/auth/current-user';
 import { newsroomTimeZone } from '@/lib/newsroom-time';
 import { listSections } from '@/lib/sections';
@@ -14,7 +14,7 @@ export default async function NewStoryPage() {
   return (
     <>
       <h1>New story</h1>
-      <StoryEditor
+      <NewStoryForm
         userId={user.id}
         initial={{
           headline: '',
@@ -27,7 +27,6 @@ export default async function NewStoryPage() {
         }}
         sections={sections}
         staff={staff}
-        canEdit
         timeZone={newsroomTimeZone()}
       />
     </>

@@ -144,7 +144,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
                 <td>
                   {r.version}
                   {r.kind === 'conflict' && ' (kept from a conflict)'}
-                  {r.kind === 'takeover' && ' (kept when editing was taken over)'}
+                  {r.kind === 'takeover' && ' (kept when it could not be saved)'}
                   {r.restoredFromId && ' (restored)'}
                 </td>
                 <td>{r.authorName}</td>

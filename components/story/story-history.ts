@@ -1,6 +1,4 @@
 import { Extension } from '@tiptap/core';
-import { dropCursor } from '@tiptap/pm/dropcursor';
-import { gapCursor } from '@tiptap/pm/gapcursor';
 import { history, redo, undo } from '@tiptap/pm/history';
 
 declare module '@tiptap/core' {
@@ -13,12 +11,13 @@ declare module '@tiptap/core' {
 }
 
 /**
- * Undo/redo, the drop cursor and the gap cursor (a caret beside an image), straight from
- * ProseMirror: @tiptap/extensions ships them in one bundle with a dozen extensions the
- * desk does not use (~3 KB gzipped on the editor page).
+ * Undo/redo for a story's own text, straight from ProseMirror (@tiptap/extensions ships it
+ * in one bundle with a dozen extensions the desk does not use). Only the new-story form
+ * has it: a live document's undo is Collaboration's, which takes back only one's own
+ * changes, never a colleague's — so the story page does not load this at all.
  */
-export const EditorBasics = Extension.create({
-  name: 'storyEditorBasics',
+export const StoryHistory = Extension.create({
+  name: 'storyHistory',
 
   addCommands() {
     return {
@@ -42,6 +41,6 @@ export const EditorBasics = Extension.create({
   },
 
   addProseMirrorPlugins() {
-    return [history(), dropCursor({ color: 'currentColor', width: 2 }), gapCursor()];
+    return [history()];
   },
 });
