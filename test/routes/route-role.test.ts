@@ -2,7 +2,10 @@
 // the production server as anonymous, a deactivated account, a reporter, an editor and an
 // admin, against the answer DESIGN.md's roles table gives (route-table.ts). Refused calls
 // must write nothing: the database is fingerprinted before and after all of them.
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { sql } from 'drizzle-orm';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { closeDb, getDb } from '@/db/client';
 import { rowsOf } from '@/db/rows';
@@ -20,7 +23,7 @@ import {
   type Answer,
   type Server,
 } from './http';
-import { ROUTE_CASES, TOKEN_CASE, type Call, type Outcome, type RouteCase } from './route-table';
+import { ROUTE_CASES, SOCKET_CASES, TOKEN_CASE, type Call, type Outcome, type RouteCase } from './route-table';
 
 const dataDir = process.env.WIREDESK_ROUTES_DATA_DIR!;
 // Written on every sign-in and by nothing a refused call could reach.
@@ -37,6 +40,7 @@ const planned: Planned[] = [];
 let fingerprintBefore: Record<string, string> = {};
 let fingerprintAfterRefusals: Record<string, string> = {};
 let tokenAnswer: Answer | undefined;
+const socketPlans: { name: string; who: Identity; storyId: number; expected: string; outcome?: string }[] = [];
 
 /** A digest of every table's rows, to show that a batch of calls changed nothing. */
 async function fingerprintDatabase(): Promise<Record<string, string>> {
@@ -97,6 +101,16 @@ beforeAll(async () => {
       planned.push({ name: caseName(routeCase, who), routeCase, who, call: await routeCase.arrange(fixtures, who) });
     }
   }
+  for (const socketCase of SOCKET_CASES) {
+    for (const who of IDENTITIES) {
+      socketPlans.push({
+        name: `GET /collab (${socketCase.variant}) as ${who}`,
+        who,
+        storyId: await socketCase.arrange(fixtures, who),
+        expected: socketCase.expect[who],
+      });
+    }
+  }
   const tokenCall = await TOKEN_CASE.arrange(fixtures);
   fingerprintBefore = await fingerprintDatabase();
   await closeDb();
@@ -114,10 +128,57 @@ beforeAll(async () => {
     item.answer = await perform(item.call, cookies[item.who] ?? null);
   }
   tokenAnswer = await perform(tokenCall, null);
+  for (const plan of socketPlans) plan.outcome = await openLiveDocument(plan.storyId, cookies[plan.who] ?? null);
   console.info(
-    `route × role: ${planned.length + 1} cases (${new Set(ROUTE_CASES.map((c) => c.route)).size} routes × ${IDENTITIES.length} identities, with variants, plus the agency token)`,
+    `route × role: ${planned.length + socketPlans.length + 1} cases (${new Set(ROUTE_CASES.map((c) => c.route)).size + 1} routes × ${IDENTITIES.length} identities, with variants, plus the agency token)`,
   );
 }, 900_000);
+
+/**
+ * Opens a story's live document the way an editor page does (Hocuspocus's provider, with
+ * the page's cookie and origin); what the server granted, or why it refused.
+ */
+async function openLiveDocument(storyId: number, cookie: string | null): Promise<string> {
+  const headers: Record<string, string> = { origin: server!.base, ...(cookie ? { cookie } : {}) };
+  const url = `${server!.base.replace(/^http/, 'ws')}/collab`;
+  // The upgrade itself: refused with an HTTP status before any document is named.
+  const refused = await new Promise<number | null>((resolve) => {
+    const socket = new WebSocket(url, { headers });
+    socket.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+    socket.on('open', () => {
+      socket.close();
+      resolve(null);
+    });
+    socket.on('error', () => resolve(0));
+  });
+  if (refused === 401) return 'unauthorized';
+  if (refused !== null) return `upgrade answered ${refused}`;
+  return new Promise((resolve) => {
+    const websocketProvider = new HocuspocusProviderWebsocket({
+      url,
+      WebSocketPolyfill: class extends WebSocket {
+        constructor(address: string) {
+          super(address, { headers });
+        }
+      },
+    });
+    const provider = new HocuspocusProvider({
+      websocketProvider,
+      name: `story:${storyId}`,
+      document: new Y.Doc(),
+      onAuthenticated: ({ scope }) => finish(scope === 'readonly' ? 'read' : 'edit'),
+      onAuthenticationFailed: ({ reason }) => finish(`refused (${reason})`),
+    });
+    const timer = setTimeout(() => finish('no answer in 10 s'), 10_000);
+    function finish(outcome: string) {
+      clearTimeout(timer);
+      provider.destroy();
+      websocketProvider.destroy();
+      resolve(outcome);
+    }
+    provider.attach();
+  });
+}
 
 afterAll(async () => {
   await server?.stop();
@@ -152,5 +213,14 @@ describe('route × role', () => {
   test.for(ROUTE_CASES.flatMap((routeCase) => IDENTITIES.map((who) => caseName(routeCase, who))))('%s', (name) => {
     const item = planned.find((one) => one.name === name)!;
     expect({ name, outcome: outcomeOf(item) }).toEqual({ name, outcome: item.routeCase.expect[item.who] });
+  });
+});
+
+describe('the live-editing socket × role', () => {
+  test.for(
+    SOCKET_CASES.flatMap((socketCase) => IDENTITIES.map((who) => `GET /collab (${socketCase.variant}) as ${who}`)),
+  )('%s', (name) => {
+    const plan = socketPlans.find((one) => one.name === name)!;
+    expect({ name, outcome: plan.outcome }).toEqual({ name, outcome: plan.expected });
   });
 });

@@ -526,3 +526,32 @@ export const TOKEN_CASE = {
     });
   },
 };
+
+/**
+ * The live-editing socket (GET /collab, a WebSocket upgrade the production server hands to
+ * the collaboration server): refused without a live session; a story's document opened
+ * read-write or read-only as `can()` decides for editing it.
+ */
+export type SocketOutcome = 'unauthorized' | 'edit' | 'read';
+export const SOCKET_CASES: {
+  variant: string;
+  expect: Record<Identity, SocketOutcome>;
+  arrange: (f: Fixtures, who: Identity) => Promise<number>;
+}[] = [
+  {
+    variant: 'own draft',
+    expect: { anonymous: 'unauthorized', deactivated: 'unauthorized', reporter: 'edit', editor: 'edit', admin: 'edit' },
+    arrange: (f, who) => ownStory(f, who, 'draft'),
+  },
+  {
+    variant: "someone else's draft",
+    expect: { anonymous: 'unauthorized', deactivated: 'unauthorized', reporter: 'read', editor: 'edit', admin: 'edit' },
+    arrange: (f) => othersStory(f, 'draft'),
+  },
+  {
+    // In review, a story is the desk's to change: its author reads along.
+    variant: 'own story in review',
+    expect: { anonymous: 'unauthorized', deactivated: 'unauthorized', reporter: 'read', editor: 'edit', admin: 'edit' },
+    arrange: (f, who) => ownStory(f, who, 'in_review'),
+  },
+];
