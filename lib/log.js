@@ -46,11 +46,33 @@ export function createLogger(options = {}) {
         censor: '[redacted]',
       },
     },
-    // Written without blocking: a line goes out at once when stdout is free, and lines that
-    // come while a write is under way go out together with the next — so a page served
-    // from memory 10,000 times a second costs far fewer than 10,000 system calls. pino
-    // writes whatever is pending synchronously when the process exits.
-    options.destination ?? pino.destination({ dest: 1, sync: false }),
+    // Written without blocking and in batches: lines gather until 8 KB or 200 ms, then go
+    // out in one write — a page served from memory tens of thousands of times a second
+    // would otherwise cost a system call each, more than serving it. pino writes whatever
+    // is pending when the process exits; a kill -9 can lose the last 200 ms of lines.
+    options.destination ?? pino.destination({ dest: 1, sync: false, minLength: 8192, periodicFlush: 200 }),
+  );
+}
+
+/**
+ * Logs one request line at `info` — exactly the JSON `logger.info(entry, 'request')` writes
+ * (level, time, pid, reqId, method, path, status, ms, msg) — built directly and handed to the
+ * logger's own stream, skipping pino's per-line work (mixin, redaction, generic
+ * serialization). For pages answered from memory, tens of thousands a second, that work
+ * was half the cost of a request. The fields are known, and none holds a secret (the path
+ * has no query string).
+ * @param {import('pino').Logger} logger
+ * @param {{ reqId: string, method: string | undefined, path: string, status: number, ms: number }} entry
+ */
+export function logRequestLine(logger, entry) {
+  if (!logger.isLevelEnabled('info')) return;
+  const stream = /** @type {{ write: (line: string) => void }} */ (
+    /** @type {Record<symbol, unknown>} */ (/** @type {unknown} */ (logger))[pino.symbols.streamSym]
+  );
+  stream.write(
+    `{"level":"info","time":"${new Date().toISOString()}","pid":${process.pid},"reqId":${JSON.stringify(entry.reqId)},` +
+      `"method":${JSON.stringify(entry.method ?? '')},"path":${JSON.stringify(entry.path)},"status":${entry.status},` +
+      `"ms":${entry.ms},"msg":"request"}\n`,
   );
 }
 

@@ -284,14 +284,17 @@ try {
     'x-request-id',
   );
   const made = (await fetch(`${cluster.publicBase}/login`)).headers.get('x-request-id');
-  await sleep(200);
-  const logs = cluster.servers.map((_, i) => fs.readFileSync(cluster.logOf(i), 'utf8')).join('\n');
+  // Log lines go out in batches (at most 200 ms late): wait for them, up to 3 s.
+  const logged = await waitFor('the request ids in the instance logs', 3000, async () => {
+    const logs = cluster.servers.map((_, i) => fs.readFileSync(cluster.logOf(i), 'utf8')).join('\n');
+    return logs.includes(`"reqId":"${given}"`) && logs.includes(`"reqId":"${made}"`);
+  }).then(
+    () => true,
+    () => false,
+  );
   check(
     'request ids pass through nginx both ways and reach the instance log',
-    echoed === given &&
-      /^[0-9a-f]{32}$/.test(made ?? '') &&
-      logs.includes(`"reqId":"${given}"`) &&
-      logs.includes(`"reqId":"${made}"`),
+    echoed === given && /^[0-9a-f]{32}$/.test(made ?? '') && logged,
     `kept ${echoed}; made ${made}`,
   );
 

@@ -1,5 +1,5 @@
 import { AsyncResource } from 'node:async_hooks';
-import { runWithRequestContext } from '../lib/log.js';
+import { logRequestLine, runWithRequestContext } from '../lib/log.js';
 import { REQUEST_ID_HEADER, resolveRequestId } from './request-id.mjs';
 
 /**
@@ -66,7 +66,6 @@ export function createRequestPipeline({ handlers, fallback, logger, draining, on
     const path = queryAt === -1 ? url : url.slice(0, queryAt);
     // Inside the request context, the logger's lines carry `reqId` (lib/log.js).
     const log = logger;
-    onStart?.(res);
     // While draining, keep-alive connections are closed after their current answer.
     const closing = draining();
     if (answerAtOnce) {
@@ -77,19 +76,19 @@ export function createRequestPipeline({ handlers, fallback, logger, draining, on
       );
       if (status !== 0) {
         // Answered and handed to the socket: logged now, with the time it took to answer.
-        log.info(
-          {
-            reqId: requestId,
-            method: req.method,
-            path,
-            status,
-            ms: Math.round((performance.now() - startedAt) * 10) / 10,
-          },
-          'request',
-        );
+        logRequestLine(log, {
+          reqId: requestId,
+          method: req.method,
+          path,
+          status,
+          ms: Math.round((performance.now() - startedAt) * 10) / 10,
+        });
         return;
       }
     }
+    // In flight until answered (a graceful stop waits for it). An answer from memory above
+    // was complete when it returned, so only these are tracked.
+    onStart?.(res);
     res.setHeader('X-Request-Id', requestId);
     if (closing) res.setHeader('connection', 'close');
 
