@@ -1,3 +1,4 @@
+import { CHROMIUM_ARGS } from './scripts/lib/chromium.mjs';
 import { defineConfig, devices } from '@playwright/test';
 
 // Set by scripts/test-e2e.mjs (`npm run test:e2e`), which also prepares the data directory.
@@ -22,15 +23,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH,
-      // Root, no network: no sandbox, no GPU, and no background calls to Google.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: [...CHROMIUM_ARGS],
     },
   },
   projects: [

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { buildIsCurrent, buildOrExit } from '../scripts/lib/build.mjs';
-import { ensureChromium } from '../scripts/lib/chromium.mjs';
+import { CHROMIUM_ARGS, ensureChromium } from '../scripts/lib/chromium.mjs';
 import { percentiles, signIn, startBenchServer } from './lib/server.mjs';
 
 const keystrokes = Number(process.argv[2] ?? 300);
@@ -28,7 +28,7 @@ const browsers = [];
 /** A signed-in page in a browser of its own. */
 async function pageFor(email) {
   const cookie = await signIn(base, email, 'wiredesk-demo');
-  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
   browsers.push(browser);
   const context = await browser.newContext();
   await context.addCookies(

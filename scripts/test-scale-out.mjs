@@ -24,7 +24,7 @@ import postgres from 'postgres';
 import sharp from 'sharp';
 import { createLedger, EDIT_SESSION_HEADER, newEditSession, runAutosaver } from './lib/autosave-client.mjs';
 import { buildIsCurrent, buildOrExit, ROOT } from './lib/build.mjs';
-import { ensureChromium } from './lib/chromium.mjs';
+import { CHROMIUM_ARGS, ensureChromium } from './lib/chromium.mjs';
 import { startCluster } from './lib/cluster.mjs';
 import { createFreshDatabase } from './lib/fresh-database.mjs';
 import { ensureNginx } from './lib/nginx.mjs';
@@ -105,7 +105,7 @@ try {
 
   // ── A publish in a browser on one instance reaches every instance's cache ─────────
   const { chromium } = await import('@playwright/test');
-  browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu'] });
+  browser = await chromium.launch({ executablePath: chromiumPath, args: [...CHROMIUM_ARGS] });
   const page = await browser.newPage();
   const editor = newsroom.editors[0];
   await page.goto(`${b.base}/login`);

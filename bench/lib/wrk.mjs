@@ -1,24 +1,16 @@
 // wrk, the HTTP load generator (Debian's package, installed here when missing, as root on
 // Debian): written in C, so on a two-core machine it takes far less of the CPU the server
 // under test needs than a Node.js load generator would.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { installDebianPackage } from '../../scripts/lib/debian-package.mjs';
 
 const WRK = '/usr/bin/wrk';
 
 /** The wrk executable; installs Debian's package if there is none (root on Debian), else exits with one line. */
 export function ensureWrk() {
   if (fs.existsSync(WRK)) return WRK;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (isRoot && fs.existsSync('/etc/debian_version')) {
-    console.log('Wiredesk: installing wrk for the benchmark (apt-get install wrk)…');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    const install =
-      update.status === 0 &&
-      spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'wrk'], { stdio: 'inherit', env });
-    if (install && install.status === 0 && fs.existsSync(WRK)) return WRK;
-  }
+  if (installDebianPackage('wrk', 'for the benchmark') && fs.existsSync(WRK)) return WRK;
   console.error('Wiredesk: the benchmark needs wrk (Debian: apt-get install wrk).');
   process.exit(1);
 }

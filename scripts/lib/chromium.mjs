@@ -4,8 +4,22 @@
 // download (where the network allows it).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { installDebianPackage } from './debian-package.mjs';
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * How every browser the tests and benchmarks start runs Chromium: as root, without network
+ * — no sandbox, no GPU, and no background calls to Google (updates, sync, first-run pages).
+ */
+export const CHROMIUM_ARGS = Object.freeze([
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]);
 
 async function playwrightBrowserPath() {
   try {
@@ -18,17 +32,7 @@ async function playwrightBrowserPath() {
 }
 
 function installWithApt() {
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!isRoot || !fs.existsSync('/etc/debian_version')) return false;
-  console.log('Wiredesk: installing Chromium for the browser tests (apt-get install chromium)…');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  if (update.status !== 0) return false;
-  const install = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
-    stdio: 'inherit',
-    env,
-  });
-  return install.status === 0 && fs.existsSync(DEBIAN_CHROMIUM);
+  return installDebianPackage('chromium', 'for the browser tests') && fs.existsSync(DEBIAN_CHROMIUM);
 }
 
 function installWithPlaywright() {

@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './build.mjs';
+import { installDebianPackage } from './debian-package.mjs';
 
 const NGINX = '/usr/sbin/nginx';
 export const NGINX_CONFIG = path.join(ROOT, 'deploy', 'nginx', 'wiredesk.conf');
@@ -12,24 +13,9 @@ export const NGINX_CONFIG = path.join(ROOT, 'deploy', 'nginx', 'wiredesk.conf');
 /** The nginx executable; installs Debian's package if there is none (root on Debian), else exits with one line. */
 export function ensureNginx() {
   if (fs.existsSync(NGINX)) return NGINX;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (isRoot && fs.existsSync('/etc/debian_version')) {
-    console.log('Wiredesk: installing nginx for the scale-out run (apt-get install nginx)…');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    // The package would start a system nginx on port 80; a policy-rc.d that says "no"
-    // (the usual one in containers) keeps it from doing so, and is removed afterwards.
-    const policy = '/usr/sbin/policy-rc.d';
-    const ownPolicy = !fs.existsSync(policy);
-    if (ownPolicy) fs.writeFileSync(policy, '#!/bin/sh\nexit 101\n', { mode: 0o755 });
-    try {
-      const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-      const install =
-        update.status === 0 &&
-        spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'nginx'], { stdio: 'inherit', env });
-      if (install && install.status === 0 && fs.existsSync(NGINX)) return NGINX;
-    } finally {
-      if (ownPolicy) fs.rmSync(policy, { force: true });
-    }
+  // The package would start a system nginx on port 80.
+  if (installDebianPackage('nginx', 'for the scale-out run', { noServiceStart: true }) && fs.existsSync(NGINX)) {
+    return NGINX;
   }
   console.error('Wiredesk: the scale-out run needs nginx (Debian: apt-get install nginx).');
   process.exit(1);

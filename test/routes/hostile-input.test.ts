@@ -18,6 +18,7 @@ import { addStoryNote } from '@/lib/stories/story-notes';
 import { storyBodyFromParagraphs } from '@/lib/stories/story-body';
 import { UNSTORABLE_TEXT } from '@/lib/validation';
 import { unpackWireBytes } from '@/lib/wire/stored-bytes';
+import { CHROMIUM_ARGS } from '@/scripts/lib/chromium.mjs';
 import { newsmlG2Item } from '@/test/wire-documents';
 import { Fixtures, pngBytes, type Staff } from './fixtures';
 import {
@@ -218,13 +219,16 @@ const TEXT_FIELDS = new Set([
 ]);
 const COMPACT = new Set(compactCorpus().map((input) => input.label));
 
+/** A server action to call: where it lives, its name, the page it is called from, its arguments. */
+type ActionCall = { file: string; name: string; page: string; args: unknown[] };
+
 async function actionProbe(
-  target: string,
   field: string,
   input: HostileValue,
-  call: { file: string; name: string; page: string; args: unknown[] },
+  call: ActionCall,
   cookie = editorCookie,
 ): Promise<Probe | null> {
+  const target = call.name;
   if (!TEXT_FIELDS.has(`${target} ${field}`) && !COMPACT.has(input.label)) return null;
   const probe: Probe = { target, field, input };
   probe.answer = await callAction(server!.base, cookie, call);
@@ -311,197 +315,75 @@ describe('hostile input', () => {
       }
     };
 
-    // Server actions: every field of every desk form.
+    // Server actions: every field of every desk form. `call(file, page)` names where an
+    // action lives and the page it is called from; the result names the action and its arguments.
+    const call =
+      (file: string, page: string) =>
+      (name: string, args: unknown[]): ActionCall => ({ file, name, page, args });
+    const queue = (field: string, input: HostileValue, action: ActionCall, cookie = editorCookie) =>
+      tasks.push(() => actionProbe(field, input, action, cookie));
     const STORIES = 'app/desk/stories/actions.ts';
     const sectionId = String(fixtures.sectionId);
     const validBody = JSON.stringify(storyBodyFromParagraphs(['A paragraph.']));
-    const newStory = (fields: Record<string, string>) => ({
-      file: STORIES,
-      name: 'createStoryAction',
-      page: '/desk/stories/new',
-      args: [IDLE, form({ headline: 'A headline', sectionId, body: validBody, ...fields })],
-    });
+    const onNewStory = call(STORIES, '/desk/stories/new');
     for (const input of fullCorpus()) {
       for (const field of ['headline', 'standfirst', 'slug', 'dateline', 'sectionId', 'body']) {
-        tasks.push(() =>
-          actionProbe('createStoryAction', field, input, newStory({ [field]: asFormText(input.value) })),
-        );
+        const fields = { headline: 'A headline', sectionId, body: validBody, [field]: asFormText(input.value) };
+        queue(field, input, onNewStory('createStoryAction', [IDLE, form(fields)]));
       }
     }
     const noteStory = await fixtures_draftOfEditor();
+    const onStory = call(STORIES, `/desk/stories/${noteStory}`);
+    const onRevisions = call(STORIES, `/desk/stories/${noteStory}/revisions`);
+    const onWireQueue = call('app/desk/wire/actions.ts', '/desk/wire');
+    const onWireAlert = call('app/desk/wire/actions.ts', `/desk/stories/${noteStory}`);
+    const onFrontPage = call('app/desk/front/actions.ts', '/desk/front');
+    const onAccount = call('app/desk/account/actions.ts', '/desk/account');
+    const onAdmin = call('app/desk/admin/actions.ts', '/desk/admin');
     for (const input of fullCorpus()) {
-      tasks.push(() =>
-        actionProbe('addNoteAction', 'body', input, {
-          file: STORIES,
-          name: 'addNoteAction',
-          page: `/desk/stories/${noteStory}`,
-          args: [noteStory, IDLE, form({ body: asFormText(input.value) })],
-        }),
-      );
+      const text = asFormText(input.value);
+      queue('body', input, onStory('addNoteAction', [noteStory, IDLE, form({ body: text })]));
       // Bound arguments come from the page, but a client can send anything in their place.
-      tasks.push(() =>
-        actionProbe('addNoteAction', 'storyId (bound)', input, {
-          file: STORIES,
-          name: 'addNoteAction',
-          page: `/desk/stories/${noteStory}`,
-          args: [input.value, IDLE, form({ body: 'A fine note' })],
-        }),
-      );
+      queue('storyId (bound)', input, onStory('addNoteAction', [input.value, IDLE, form({ body: 'A fine note' })]));
       for (const [field, fields] of [
-        ['action', { action: asFormText(input.value) }],
-        ['note', { action: 'request_changes', note: asFormText(input.value) }],
-        ['publishAt', { action: 'schedule', publishAt: asFormText(input.value) }],
-        ['expectedVersion', { action: 'approve', expectedVersion: asFormText(input.value) }],
+        ['action', { action: text }],
+        ['note', { action: 'request_changes', note: text }],
+        ['publishAt', { action: 'schedule', publishAt: text }],
+        ['expectedVersion', { action: 'approve', expectedVersion: text }],
       ] as const) {
-        tasks.push(() =>
-          actionProbe('transitionStoryAction', field, input, {
-            file: STORIES,
-            name: 'transitionStoryAction',
-            page: `/desk/stories/${noteStory}`,
-            args: [noteStory, IDLE, form(fields)],
-          }),
-        );
+        queue(field, input, onStory('transitionStoryAction', [noteStory, IDLE, form(fields)]));
       }
-      tasks.push(() =>
-        actionProbe('setEmbargoAction', 'embargoUntil', input, {
-          file: STORIES,
-          name: 'setEmbargoAction',
-          page: `/desk/stories/${noteStory}`,
-          args: [noteStory, IDLE, form({ embargoUntil: asFormText(input.value) })],
-        }),
-      );
-      tasks.push(() =>
-        actionProbe('resolveNoteAction', 'noteId', input, {
-          file: STORIES,
-          name: 'resolveNoteAction',
-          page: `/desk/stories/${noteStory}`,
-          args: [noteStory, IDLE, form({ noteId: asFormText(input.value) })],
-        }),
-      );
-      tasks.push(() =>
-        actionProbe('restoreRevisionAction', 'revisionId', input, {
-          file: STORIES,
-          name: 'restoreRevisionAction',
-          page: `/desk/stories/${noteStory}/revisions`,
-          args: [noteStory, IDLE, form({ revisionId: asFormText(input.value) })],
-        }),
-      );
-      tasks.push(() =>
-        actionProbe('createStoryFromWireAction', 'wireItemId (bound)', input, {
-          file: 'app/desk/wire/actions.ts',
-          name: 'createStoryFromWireAction',
-          page: '/desk/wire',
-          args: [input.value, IDLE],
-        }),
-      );
-      tasks.push(() =>
-        actionProbe('handleWireAlertAction', 'alertId', input, {
-          file: 'app/desk/wire/actions.ts',
-          name: 'handleWireAlertAction',
-          page: `/desk/stories/${noteStory}`,
-          args: [noteStory, IDLE, form({ alertId: asFormText(input.value) })],
-        }),
-      );
+      queue('embargoUntil', input, onStory('setEmbargoAction', [noteStory, IDLE, form({ embargoUntil: text })]));
+      queue('noteId', input, onStory('resolveNoteAction', [noteStory, IDLE, form({ noteId: text })]));
+      queue('revisionId', input, onRevisions('restoreRevisionAction', [noteStory, IDLE, form({ revisionId: text })]));
+      queue('wireItemId (bound)', input, onWireQueue('createStoryFromWireAction', [input.value, IDLE]));
+      queue('alertId', input, onWireAlert('handleWireAlertAction', [noteStory, IDLE, form({ alertId: text })]));
       for (const field of ['storyId', 'move']) {
-        tasks.push(() =>
-          actionProbe('arrangeFrontPageAction', field, input, {
-            file: 'app/desk/front/actions.ts',
-            name: 'arrangeFrontPageAction',
-            page: '/desk/front',
-            args: [IDLE, form({ storyId: '1', move: 'pin', [field]: asFormText(input.value) })],
-          }),
-        );
+        const fields = { storyId: '1', move: 'pin', [field]: text };
+        queue(field, input, onFrontPage('arrangeFrontPageAction', [IDLE, form(fields)]));
       }
-      tasks.push(() =>
-        actionProbe('changeOwnNameAction', 'name', input, {
-          file: 'app/desk/account/actions.ts',
-          name: 'changeOwnNameAction',
-          page: '/desk/account',
-          args: [IDLE, form({ name: asFormText(input.value) })],
-        }),
-      );
+      queue('name', input, onAccount('changeOwnNameAction', [IDLE, form({ name: text })]));
       for (const field of ['currentPassword', 'newPassword']) {
-        const fields = {
-          currentPassword: 'not the password',
-          newPassword: 'a long new password',
-          [field]: asFormText(input.value),
-        };
-        tasks.push(() =>
-          actionProbe('changeOwnPasswordAction', field, input, {
-            file: 'app/desk/account/actions.ts',
-            name: 'changeOwnPasswordAction',
-            page: '/desk/account',
-            args: [IDLE, form({ ...fields, confirmPassword: fields.newPassword })],
-          }),
-        );
+        const fields = { currentPassword: 'not the password', newPassword: 'a long new password', [field]: text };
+        const confirmed = { ...fields, confirmPassword: fields.newPassword };
+        queue(field, input, onAccount('changeOwnPasswordAction', [IDLE, form(confirmed)]));
       }
-      const ADMIN = 'app/desk/admin/actions.ts';
       for (const field of ['name', 'email', 'role', 'password']) {
         const fields = {
           name: 'New Colleague',
           email: `x${++unique}@routes.test`,
           role: 'reporter',
           password: 'a fine long password',
+          [field]: text,
         };
-        tasks.push(() =>
-          actionProbe(
-            'addUserAction',
-            field,
-            input,
-            {
-              file: ADMIN,
-              name: 'addUserAction',
-              page: '/desk/admin',
-              args: [IDLE, form({ ...fields, [field]: asFormText(input.value) })],
-            },
-            adminCookie,
-          ),
-        );
+        queue(field, input, onAdmin('addUserAction', [IDLE, form(fields)]), adminCookie);
       }
       for (const field of ['userId', 'role', 'active']) {
-        const fields = {
-          userId: String(fixtures.staff.reporter.id),
-          role: 'reporter',
-          [field]: asFormText(input.value),
-        };
-        tasks.push(() =>
-          actionProbe(
-            'updateUserAction',
-            field,
-            input,
-            { file: ADMIN, name: 'updateUserAction', page: '/desk/admin', args: [IDLE, form(fields)] },
-            adminCookie,
-          ),
-        );
+        const fields = { userId: String(fixtures.staff.reporter.id), role: 'reporter', [field]: text };
+        queue(field, input, onAdmin('updateUserAction', [IDLE, form(fields)]), adminCookie);
       }
-      tasks.push(() =>
-        actionProbe(
-          'createApiTokenAction',
-          'name',
-          input,
-          {
-            file: ADMIN,
-            name: 'createApiTokenAction',
-            page: '/desk/admin',
-            args: [IDLE, form({ name: asFormText(input.value) })],
-          },
-          adminCookie,
-        ),
-      );
-      tasks.push(() =>
-        actionProbe(
-          'revokeApiTokenAction',
-          'tokenId',
-          input,
-          {
-            file: ADMIN,
-            name: 'revokeApiTokenAction',
-            page: '/desk/admin',
-            args: [IDLE, form({ tokenId: asFormText(input.value) })],
-          },
-          adminCookie,
-        ),
-      );
+      queue('name', input, onAdmin('createApiTokenAction', [IDLE, form({ name: text })]), adminCookie);
+      queue('tokenId', input, onAdmin('revokeApiTokenAction', [IDLE, form({ tokenId: text })]), adminCookie);
     }
 
     // Reader-facing addresses and the sign-in form.
@@ -944,14 +826,7 @@ async function checkWireKept(): Promise<string[]> {
 async function checkPagesInBrowser(base: string): Promise<void> {
   const browser: Browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
   try {
     const context = await browser.newContext();
