@@ -83,12 +83,6 @@ function route(request: NextRequest, headers: Headers) {
 }
 
 /**
- * Every page Next.js renders gets its security headers here (lib/http/security-headers.js):
- * the desk, sign-in and preview a CSP with this request's nonce — Next.js reads it from
- * the request's own Content-Security-Policy header and puts it on its scripts — public
- * pages a CSP without scripts, everything else one that allows nothing.
- */
-/**
  * A server action whose request is larger than Next.js will read, or does not say how large
  * it is, is refused here with a reason (Next.js itself would answer 500). Browsers always
  * send the length of a form post.
@@ -105,6 +99,12 @@ function refuseOversizedAction(request: NextRequest): NextResponse | null {
   return null;
 }
 
+/**
+ * Every page Next.js renders gets its security headers here (lib/http/security-headers.js):
+ * the desk, sign-in and preview a CSP with this request's nonce — Next.js reads it from
+ * the request's own Content-Security-Policy header and puts it on its scripts — public
+ * pages a CSP without scripts, everything else one that allows nothing.
+ */
 export async function proxy(request: NextRequest) {
   const { https, embedOrigins } = getConfig();
   const kind = responseKind(request.nextUrl.pathname);

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { expect, test } from 'vitest';
 import { ValidationError } from './errors';
-import { findUnstorableText, MAX_ROW_ID, parseOrThrow, rowIdSchema, UNSTORABLE_TEXT_MESSAGE } from './validation';
+import {
+  findUnstorableText,
+  isRowId,
+  MAX_ROW_ID,
+  parseOrThrow,
+  rowIdSchema,
+  UNSTORABLE_TEXT_MESSAGE,
+} from './validation';
 
 const Headline = z.object({ headline: z.string(), body: z.unknown() });
 
@@ -38,5 +45,13 @@ test('an id is a positive integer the database can hold; anything else is unknow
   expect(Id.parse(MAX_ROW_ID)).toBe(MAX_ROW_ID);
   for (const bad of [0, -1, 1.5, MAX_ROW_ID + 1, 1e308, 'abc', '../1', {}]) {
     expect(Id.safeParse(bad).success, String(bad)).toBe(false);
+  }
+});
+
+test('a value already a row id is a number in range; nothing is coerced', () => {
+  expect(isRowId(42)).toBe(true);
+  expect(isRowId(MAX_ROW_ID)).toBe(true);
+  for (const bad of [0, -1, 1.5, MAX_ROW_ID + 1, '42', true, null, undefined, {}]) {
+    expect(isRowId(bad), String(bad)).toBe(false);
   }
 });

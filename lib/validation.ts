@@ -10,6 +10,11 @@ const MAX_SCAN_DEPTH = 64;
 /** The largest id (or version) the database's integer columns hold. */
 export const MAX_ROW_ID = 2_147_483_647;
 
+/** Whether `value` is already a row id: a positive integer the database's integer columns hold. */
+export function isRowId(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) > 0 && (value as number) <= MAX_ROW_ID;
+}
+
 /** A row id or version number: a positive integer the database can hold; anything else gets `message`. */
 export function rowIdSchema(message: string) {
   return z.coerce

@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { stories, storyAuthors, storyEvents } from '@/db/schema';
 import { ConflictError, NotFoundError } from '@/lib/errors';
-import { MAX_ROW_ID } from '@/lib/validation';
+import { isRowId } from '@/lib/validation';
 
 /** The story's row is locked by another transaction and the caller chose not to wait. */
 export class StoryBusyError extends ConflictError {
@@ -31,7 +31,7 @@ export async function lockStory(
 ): Promise<LockedStory> {
   // Story ids reach lib/ from server actions' bound arguments, which a client can replace
   // with anything: what is not an id the database could hold is simply no story.
-  if (!Number.isInteger(storyId) || storyId <= 0 || storyId > MAX_ROW_ID) {
+  if (!isRowId(storyId)) {
     throw new NotFoundError('This story does not exist (it may have been deleted).');
   }
   const [story] = await tx
