@@ -1,16 +1,8 @@
-import path from 'node:path';
 import { defineConfig } from 'vitest/config';
-
-const root = import.meta.dirname;
+import { TEST_RESOLVE } from './test/vitest-resolve.mjs';
 
 export default defineConfig({
-  resolve: {
-    alias: [
-      { find: /^@\//, replacement: `${root}/` },
-      // `server-only` throws outside React's server bundler condition; tests run server code directly.
-      { find: /^server-only$/, replacement: path.join(root, 'test', 'server-only.ts') },
-    ],
-  },
+  resolve: TEST_RESOLVE,
   test: {
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', '.next/**', 'e2e/**', 'test/routes/**'],

@@ -1,17 +1,10 @@
-import path from 'node:path';
 import { defineConfig } from 'vitest/config';
-
-const root = import.meta.dirname;
+import { TEST_RESOLVE } from './test/vitest-resolve.mjs';
 
 // `npm run test:routes`: the route × role and hostile-input suites, against the production
 // server on a data directory of their own (test/routes/setup.ts). Not part of `vitest run`.
 export default defineConfig({
-  resolve: {
-    alias: [
-      { find: /^@\//, replacement: `${root}/` },
-      { find: /^server-only$/, replacement: path.join(root, 'test', 'server-only.ts') },
-    ],
-  },
+  resolve: TEST_RESOLVE,
   test: {
     include: ['test/routes/**/*.test.ts'],
     setupFiles: ['test/routes/setup.ts'],
