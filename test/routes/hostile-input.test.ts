@@ -626,8 +626,8 @@ describe('hostile input', () => {
 let wireQueueHtml = '';
 const sentWire: { label: string; bytes: Uint8Array; answer: Answer }[] = [];
 
-async function fixtures_storyForSaves(): Promise<number> {
-  // Made over HTTP (the server owns the database now): an editor's own new story.
+/** An editor's own new story with one paragraph, made over HTTP (the server owns the database now). */
+async function createEditorDraft(headline: string): Promise<number> {
   const answer = await callAction(server!.base, editorCookie, {
     file: 'app/desk/stories/actions.ts',
     name: 'createStoryAction',
@@ -635,14 +635,19 @@ async function fixtures_storyForSaves(): Promise<number> {
     args: [
       IDLE,
       form({
-        headline: 'The save target',
+        headline,
         sectionId: String(fixtures.sectionId),
         body: JSON.stringify(storyBodyFromParagraphs(['First.'])),
       }),
     ],
   });
   const id = Number(/\/desk\/stories\/(\d+)/.exec(answer.location ?? '')?.[1]);
-  if (!id) throw new Error(`could not create the save target: ${answer.status} ${answer.text.slice(0, 200)}`);
+  if (!id) throw new Error(`could not create "${headline}": ${answer.status} ${answer.text.slice(0, 200)}`);
+  return id;
+}
+
+async function fixtures_storyForSaves(): Promise<number> {
+  const id = await createEditorDraft('The save target');
   lastDraft = {
     headline: 'The save target',
     standfirst: '',
@@ -657,20 +662,7 @@ async function fixtures_storyForSaves(): Promise<number> {
 }
 
 async function fixtures_draftOfEditor(): Promise<number> {
-  const answer = await callAction(server!.base, editorCookie, {
-    file: 'app/desk/stories/actions.ts',
-    name: 'createStoryAction',
-    page: '/desk/stories/new',
-    args: [
-      IDLE,
-      form({
-        headline: 'Notes go here',
-        sectionId: String(fixtures.sectionId),
-        body: JSON.stringify(storyBodyFromParagraphs(['First.'])),
-      }),
-    ],
-  });
-  return Number(/\/desk\/stories\/(\d+)/.exec(answer.location ?? '')?.[1]);
+  return createEditorDraft('Notes go here');
 }
 
 /** A PNG whose header claims a picture far too large to decode (a decompression bomb's first step). */
