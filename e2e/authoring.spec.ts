@@ -226,6 +226,10 @@ test('two tabs of one writer edit the same story at once: no conflict, every wor
   await expect(editingBanner(second)).toContainText('You also have this story open in another tab or window.');
 
   await typeAtEnd(second, ' Theirs: motion carried unanimously.');
+  // The first tab types at the end once the end is where the second tab left it (typed
+  // while the other tab's text is still arriving, it would land inside that text: kept,
+  // but not in this order).
+  await expect(storyBody(first)).toHaveText('The council met at noon. Theirs: motion carried unanimously.', SERVER);
   await typeAtEnd(first, ' Mine: a narrow margin decided it.');
   const both = 'The council met at noon. Theirs: motion carried unanimously. Mine: a narrow margin decided it.';
   await expect(storyBody(first)).toHaveText(both, SERVER);
