@@ -1,9 +1,10 @@
 // The process's one structured logger (pino, JSON lines on stdout) and the request
 // context its lines carry. Plain JavaScript on purpose: it is shared by the production
-// server (server/main.mjs, loaded by Node.js directly) and by lib/ code (bundled by
+// server (server/*.mjs, loaded by Node.js directly) and by lib/ code (bundled by
 // Next.js), which therefore run two copies of this module; both find the one logger and
 // the one AsyncLocalStorage on globalThis, so a line logged by lib/ code during a request
-// carries that request's id.
+// carries that request's id. (Per thread: the server's front thread has a logger of its
+// own and never runs the AsyncLocalStorage — server/front.mjs says why.)
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pino from 'pino';
 

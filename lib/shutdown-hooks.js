@@ -1,7 +1,8 @@
 // What must be stopped, in order, when the server shuts down gracefully: the scheduler,
 // the inbox watcher, the leadership and invalidation connections, the database. lib/
-// code (bundled by Next.js) registers them as it starts things; the production server
-// (server/main.mjs, plain Node.js) runs them once the last request has been answered.
+// code (bundled by Next.js) registers them as it starts things; the production server's
+// Next.js thread (server/next-thread.mjs, plain Node.js) runs them once the last request
+// has been answered.
 // Plain JavaScript on globalThis for the same reason as lib/log.js: two module copies.
 
 const HOOKS = Symbol.for('wiredesk.shutdown-hooks');

@@ -1,26 +1,26 @@
 #!/usr/bin/env node
-// The production server: Next.js through its programmatic API, behind a short pipeline
-// of our own (request id, health, shutdown readiness), with one JSON log line per
-// request and a graceful stop on SIGTERM/SIGINT. `npm start`, the browser tests and the
-// benchmarks all run this file. docs/decisions/010-production-server-and-scale-out.md
+// The production server, in two threads of one process. This one, the front, owns the
+// port: it answers public pages from memory (server/public-page-cache.mjs) and passes
+// everything else — the desk, sign-in, server actions, uploads, the API, live-editing
+// WebSockets — to the Next.js thread (server/next-thread.mjs) on a private loopback port.
+// Next.js keeps its request state in AsyncLocalStorage, which makes Node 20 run async
+// hooks on every socket write; the pages readers ask for most are answered in a thread
+// without it. One JSON log line per request, a graceful stop on SIGTERM/SIGINT. `npm
+// start`, the browser tests and the benchmarks all run this file.
+// docs/decisions/014-front-thread.md, 010-production-server-and-scale-out.md
 //
 //   node server/main.mjs            (PORT, WIREDESK_HOSTNAME, WIREDESK_SHUTDOWN_TIMEOUT_MS,
-//                                    WIREDESK_LOG_LEVEL; everything else: lib/config.ts)
+//                                    WIREDESK_LOG_LEVEL, WIREDESK_PAGE_CACHE_MB;
+//                                    everything else: lib/config.ts)
 import http from 'node:http';
-import path from 'node:path';
-import next from 'next';
-import { closeUpgradedConnections, markCollabServed } from '../lib/collab/collab-registry.js';
+import { SHARE_ENV, Worker } from 'node:worker_threads';
 import { createLogger, installLogger } from '../lib/log.js';
 import { parseServerConfig } from './config.mjs';
-import { drainingReadinessHandler, healthHandler } from './health.mjs';
-import { malformedAddressHandler } from './malformed-address.mjs';
-import { createRequestPipeline } from './pipeline.mjs';
+import { createForwarder } from './forward.mjs';
+import { createFrontRequestHandler } from './front.mjs';
+import { createInvalidationReceiver } from './invalidation-bridge.mjs';
 import { createPublicPageCache } from './public-page-cache.mjs';
-import { securityDefaultsHandler } from './security-defaults.mjs';
 import { createGracefulShutdown, createInFlightTracker } from './shutdown.mjs';
-import { createUpgradeRouter } from './upgrade.mjs';
-
-const ROOT = path.resolve(import.meta.dirname, '..');
 
 let config;
 try {
@@ -35,19 +35,79 @@ installLogger(logger);
 process.env.NODE_ENV = 'production';
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 
-const app = next({ dev: false, dir: ROOT, hostname: config.hostname ?? 'localhost', port: config.port });
+// Invalidations recorded in the Next.js thread, applied here before each answer.
+const invalidations = createInvalidationReceiver();
+
+const nextThread = new Worker(new URL('./next-thread.mjs', import.meta.url), {
+  env: SHARE_ENV,
+  workerData: { config, invalidations: invalidations.sender },
+  transferList: [invalidations.sender.port],
+});
+let stopping = false;
+nextThread.on('error', (error) => {
+  logger.fatal({ err: error }, 'the Next.js thread failed');
+  logger.flush();
+  process.exit(1);
+});
+nextThread.on('exit', (code) => {
+  if (stopping) return;
+  // It logged why (a configuration error, a database it cannot reach).
+  logger.flush();
+  process.exit(code === 0 ? 1 : code);
+});
+
+/**
+ * The next message of `type` from the Next.js thread.
+ * @param {string} type
+ * @returns {Promise<any>}
+ */
+function nextMessage(type) {
+  return new Promise((resolve) => {
+    const listener = (/** @type {{ type: string }} */ message) => {
+      if (message.type !== type) return;
+      nextThread.off('message', listener);
+      resolve(message);
+    };
+    nextThread.on('message', listener);
+  });
+}
+
+// Ready when the Next.js thread has started Next.js, migrated and seeded the database and
+// answered its own /readyz; only then does the real port open.
+const { port: nextPort } = await nextMessage('listening');
+const { forward, forwardUpgrade, close: closeForwarder } = createForwarder({ port: nextPort });
+const pageCache = createPublicPageCache({
+  render: forward,
+  maxBytes: config.pageCacheMb * 1024 * 1024,
+  catchUp: invalidations.catchUp,
+});
+
 const tracker = createInFlightTracker();
 const server = http.createServer();
+let nextThreadCode = 0;
 const { draining, shutdown } = createGracefulShutdown({
   server,
   tracker,
   timeoutMs: config.shutdownTimeoutMs,
   logger,
-  stopApp: () => app.close(),
-  closeUpgraded: closeUpgradedConnections,
+  // Draining first: /readyz answers 503 and live-editing sockets are closed (their pages
+  // reconnect to another instance), while the requests in flight here finish.
+  closeUpgraded: async () => {
+    const drained = nextMessage('drained');
+    nextThread.postMessage({ type: 'drain' });
+    await drained;
+  },
+  // Then the Next.js thread's own graceful stop: its requests, the scheduler, the inbox
+  // watcher, the database.
+  stopApp: async () => {
+    stopping = true;
+    const stopped = nextMessage('stopped');
+    nextThread.postMessage({ type: 'shutdown' });
+    nextThreadCode = (await stopped).code;
+    closeForwarder();
+    invalidations.close();
+  },
 });
-// This server passes WebSocket upgrades on (live editing): pages may offer it.
-markCollabServed();
 
 let signalled = false;
 for (const signal of ['SIGTERM', 'SIGINT']) {
@@ -60,56 +120,12 @@ for (const signal of ['SIGTERM', 'SIGINT']) {
     signalled = true;
     void shutdown(signal).then((code) => {
       logger.flush();
-      process.exit(code);
+      process.exit(code || nextThreadCode);
     });
   });
 }
 
-try {
-  await app.prepare();
-} catch (error) {
-  logger.fatal({ err: error }, 'Next.js could not start');
-  process.exit(1);
-}
-const handleWithNext = app.getRequestHandler();
-const pageCache = createPublicPageCache({
-  render: (req, res) => handleWithNext(req, res),
-  maxBytes: config.pageCacheMb * 1024 * 1024,
-});
-/**
- * The request path before Next.js, in order. Each handler may answer (and stop the
- * path) or pass; see server/pipeline.mjs for the contract. The public page cache comes
- * after the health and readiness handlers, so they are never cached.
- * @type {import('./pipeline.mjs').Handler[]}
- */
-const HANDLERS = [
-  securityDefaultsHandler,
-  malformedAddressHandler,
-  healthHandler,
-  drainingReadinessHandler,
-  pageCache.handler,
-];
-const pipeline = createRequestPipeline({
-  handlers: HANDLERS,
-  fallback: (req, res) => handleWithNext(req, res),
-  logger,
-  draining,
-  onStart: tracker.track,
-  answerAtOnce: pageCache.answerFromMemory,
-});
-
-// In production Next.js starts its server (and runs instrumentation.ts register(): the
-// database, migrations, seed, scheduler) on the first request. One request to /readyz on
-// a private loopback port makes that happen before the real port opens, so the scheduler
-// runs without waiting for a visitor, and an instance that cannot reach its database
-// stops here with the reason instead of answering 500s.
-const warmUp = await warmUpThrough(pipeline);
-if (warmUp.status !== 200) {
-  logger.fatal({ status: warmUp.status, body: warmUp.body.slice(0, 500) }, 'not ready at start');
-  process.exit(1);
-}
-
-server.on('request', pipeline);
+server.on('request', createFrontRequestHandler({ pageCache, forward, logger, draining, onStart: tracker.track }));
 // Requests Node.js cannot even parse (headers too large, a broken request line) get a
 // reason in plain words instead of an empty answer.
 server.on('clientError', (error, socket) => {
@@ -125,9 +141,10 @@ server.on('clientError', (error, socket) => {
   socket.end(`HTTP/1.1 ${status}\r\ncontent-type: text/plain; charset=utf-8\r\nconnection: close\r\n\r\n${reason}\n`);
 });
 // WebSockets (live editing, /collab) on the same port, so a proxy needs no second route.
-server.on('upgrade', createUpgradeRouter({ logger, draining }));
+server.on('upgrade', forwardUpgrade);
 server.on('error', (error) => {
   logger.fatal({ err: error }, 'the server cannot listen');
+  logger.flush();
   process.exit(1);
 });
 // Longer than nginx's upstream keep-alive (60 s): the proxy must be the one to close.
@@ -136,24 +153,3 @@ server.headersTimeout = 66_000;
 server.listen(config.port, config.hostname, () => {
   logger.info({ port: config.port, hostname: config.hostname ?? '(all interfaces)' }, 'listening');
 });
-
-/**
- * @param {(req: http.IncomingMessage, res: http.ServerResponse) => void} handler
- * @returns {Promise<{ status: number, body: string }>}
- */
-async function warmUpThrough(handler) {
-  const privateServer = http.createServer(handler);
-  await new Promise((resolve) => privateServer.listen(0, '127.0.0.1', () => resolve(undefined)));
-  const { port } = /** @type {import('node:net').AddressInfo} */ (privateServer.address());
-  try {
-    const response = await fetch(`http://127.0.0.1:${port}/readyz`, {
-      headers: { 'x-request-id': 'startup-readiness' },
-    });
-    return { status: response.status, body: await response.text() };
-  } catch (error) {
-    return { status: 0, body: String(error) };
-  } finally {
-    privateServer.closeAllConnections();
-    privateServer.close();
-  }
-}

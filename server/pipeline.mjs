@@ -1,5 +1,5 @@
 import { AsyncResource } from 'node:async_hooks';
-import { logRequestLine, runWithRequestContext } from '../lib/log.js';
+import { runWithRequestContext } from '../lib/log.js';
 import { REQUEST_ID_HEADER, resolveRequestId } from './request-id.mjs';
 
 /**
@@ -27,34 +27,21 @@ import { REQUEST_ID_HEADER, resolveRequestId } from './request-id.mjs';
  */
 
 /**
- * An answer that needs nothing asynchronous (a page from memory): given the request and
- * the headers this answer must carry besides its own (request id, `connection: close`
- * while draining) as name, value pairs, it answers and returns the status it sent, or
- * returns 0 without touching the response.
- * @typedef {(
- *   req: import('node:http').IncomingMessage,
- *   res: import('node:http').ServerResponse,
- *   headers: string[],
- * ) => number} ImmediateAnswer
- */
-
-/**
- * The server's request path: request id, then `answerAtOnce` (synchronous, for answers
- * that are ready: the cost of the rest — an async context, a promise per step, headers set
- * one by one — is most of what serving a page from memory costs), then `handlers` in
- * order, then `fallback` (Next.js) — all inside the request's log context, so lib/ code
- * logging during the request tags its lines with the id — and one log line per request.
+ * The Next.js thread's request path (server/next-thread.mjs): request id, then `handlers`
+ * in order, then `fallback` (Next.js) — all inside the request's log context, so lib/
+ * code logging during the request tags its lines with the id — and one log line per
+ * request. Pages from memory never come here: the front thread answers those
+ * (server/front.mjs).
  * @param {{
  *   handlers: Handler[],
  *   fallback: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>,
  *   logger: import('pino').Logger,
  *   draining: () => boolean,
  *   onStart?: (res: import('node:http').ServerResponse) => void,
- *   answerAtOnce?: ImmediateAnswer,
  * }} options
  * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void}
  */
-export function createRequestPipeline({ handlers, fallback, logger, draining, onStart, answerAtOnce }) {
+export function createRequestPipeline({ handlers, fallback, logger, draining, onStart }) {
   return (req, res) => {
     const startedAt = performance.now();
     const requestId = resolveRequestId(req.headers[REQUEST_ID_HEADER]);
@@ -66,31 +53,11 @@ export function createRequestPipeline({ handlers, fallback, logger, draining, on
     const path = queryAt === -1 ? url : url.slice(0, queryAt);
     // Inside the request context, the logger's lines carry `reqId` (lib/log.js).
     const log = logger;
-    // While draining, keep-alive connections are closed after their current answer.
-    const closing = draining();
-    if (answerAtOnce) {
-      const status = answerAtOnce(
-        req,
-        res,
-        closing ? ['X-Request-Id', requestId, 'connection', 'close'] : ['X-Request-Id', requestId],
-      );
-      if (status !== 0) {
-        // Answered and handed to the socket: logged now, with the time it took to answer.
-        logRequestLine(log, {
-          reqId: requestId,
-          method: req.method,
-          path,
-          status,
-          ms: Math.round((performance.now() - startedAt) * 10) / 10,
-        });
-        return;
-      }
-    }
-    // In flight until answered (a graceful stop waits for it). An answer from memory above
-    // was complete when it returned, so only these are tracked.
+    // In flight until answered (a graceful stop waits for it).
     onStart?.(res);
     res.setHeader('X-Request-Id', requestId);
-    if (closing) res.setHeader('connection', 'close');
+    // While draining, keep-alive connections are closed after their current answer.
+    if (draining()) res.setHeader('connection', 'close');
 
     /** @type {RequestContext} */
     const context = { requestId, path, startedAt, log, draining };

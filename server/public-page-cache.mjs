@@ -305,16 +305,18 @@ function sendPage(req, res, page, outcome, extra = []) {
 }
 
 /**
- * The page cache as a step of the server's request path (server/pipeline.mjs). `render`
- * is Next.js's request handler; a miss goes through it as any request would, and only
- * the finished answer is kept and sent.
+ * The page cache of the server's front thread (server/front.mjs). `render` passes the
+ * request to the Next.js thread (server/forward.mjs); a miss goes through it as any
+ * request would, and only the finished answer is kept and sent.
  * @param {{
  *   render: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>,
  *   maxBytes?: number,
  *   now?: () => number,
- * }} options
+ *   catchUp?: () => void,
+ * }} options `catchUp` brings the invalidation record up to date before it is read
+ *   (the production server's front thread hears of invalidations from the Next.js thread)
  */
-export function createPublicPageCache({ render, maxBytes = 64 * 1024 * 1024, now = Date.now }) {
+export function createPublicPageCache({ render, maxBytes = 64 * 1024 * 1024, now = Date.now, catchUp = () => {} }) {
   /** @type {Map<string, CachedPage>} */
   const pages = new Map();
   /** @type {Map<string, Promise<CachedPage | null>>} */
@@ -342,6 +344,7 @@ export function createPublicPageCache({ render, maxBytes = 64 * 1024 * 1024, now
   const fresh = (key) => {
     const page = pages.get(key);
     if (!page) return null;
+    catchUp();
     if (now() - page.renderedAt > SAFETY_MS || isInvalidatedSince(page.tags, page.renderedAt)) {
       drop(key);
       return null;
@@ -373,7 +376,7 @@ export function createPublicPageCache({ render, maxBytes = 64 * 1024 * 1024, now
       for (const [name, value] of Object.entries(before)) if (value !== undefined) res.setHeader(name, value);
       return rendered;
     } catch (error) {
-      // The real methods back, so the pipeline can still answer with an error.
+      // The real methods back, so the front can still answer with an error.
       capture.restore();
       throw error;
     } finally {
@@ -381,7 +384,7 @@ export function createPublicPageCache({ render, maxBytes = 64 * 1024 * 1024, now
     }
   };
 
-  /** @type {import('./pipeline.mjs').Handler} */
+  /** @type {{ name: string, handle: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<boolean> }} */
   const handler = {
     name: 'public page cache',
     async handle(req, res) {
@@ -430,6 +433,7 @@ export function createPublicPageCache({ render, maxBytes = 64 * 1024 * 1024, now
         const page = await pending;
         if (page) {
           stats.misses++;
+          catchUp();
           if (!isInvalidatedSince(page.tags, page.renderedAt)) keep(page);
           sendPage(req, res, page, 'miss');
         } else if (rendered) {
@@ -444,8 +448,7 @@ export function createPublicPageCache({ render, maxBytes = 64 * 1024 * 1024, now
   };
 
   /**
-   * The synchronous first look, before the request path's asynchronous machinery (see
-   * `answerAtOnce` in server/pipeline.mjs): a GET or HEAD of a page kept under exactly its
+   * The synchronous first look, before any asynchronous machinery (server/front.mjs): a GET or HEAD of a page kept under exactly its
    * path (no query string, not search) is answered here and now — no URL parsing, no
    * promise, no header set one by one. Anything else (a miss, a query string, search, a
    * request of the client router) returns 0 and takes the full path, which ends in

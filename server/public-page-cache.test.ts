@@ -46,7 +46,7 @@ const server = http.createServer((req, res) => {
       immediateStatuses.push(status);
       if (status !== 0) return;
     }
-    if (!(await cache.handler.handle(req, res, {} as never))) {
+    if (!(await cache.handler.handle(req, res))) {
       res.writeHead(299, { 'content-type': 'text/plain' });
       res.end('passed on');
     }

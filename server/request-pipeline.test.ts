@@ -5,7 +5,7 @@ import { afterEach, expect, test } from 'vitest';
 import { createLogger, getLogger, installLogger } from '@/lib/log.js';
 import { onShutdown } from '@/lib/shutdown-hooks.js';
 import { drainingReadinessHandler, healthHandler } from './health.mjs';
-import { createRequestPipeline, type ImmediateAnswer } from './pipeline.mjs';
+import { createRequestPipeline } from './pipeline.mjs';
 import { resolveRequestId } from './request-id.mjs';
 import { createGracefulShutdown, createInFlightTracker } from './shutdown.mjs';
 
@@ -31,10 +31,7 @@ afterEach(() => {
 });
 
 /** The production pipeline on a real loopback server, with `fallback` standing in for Next.js. */
-async function startPipeline(
-  fallback: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>,
-  answerAtOnce?: ImmediateAnswer,
-) {
+async function startPipeline(fallback: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) {
   const { lines, logger } = capture();
   const server = http.createServer();
   servers.push(server);
@@ -48,7 +45,6 @@ async function startPipeline(
       logger,
       draining: graceful.draining,
       onStart: tracker.track,
-      answerAtOnce,
     }),
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -206,56 +202,4 @@ test('a request still running at the deadline is cut off and the exit code says 
   expect(await graceful.shutdown('SIGTERM')).toBe(1);
   expect(await hanging).toBeInstanceOf(Error);
   expect(lines.some((line) => String(line.msg).includes('cutting them off'))).toBe(true);
-});
-
-test('an answer ready at once (a page from memory) gets the request id, one log line, and connection: close while draining', async () => {
-  const fallbacks: string[] = [];
-  const { base, lines, graceful } = await startPipeline(
-    async (req, res) => {
-      fallbacks.push(req.url ?? '');
-      res.end('from next');
-    },
-    (req, res, headers) => {
-      if (req.url !== '/world/kept') return 0;
-      res.writeHead(200, ['content-type', 'text/html; charset=utf-8', ...headers]);
-      res.end('<p>kept</p>');
-      return 200;
-    },
-  );
-  const kept = await fetch(`${base}/world/kept`, { headers: { 'x-request-id': 'upstream-id-5678' } });
-  expect(await kept.text()).toBe('<p>kept</p>');
-  expect(kept.headers.get('x-request-id')).toBe('upstream-id-5678');
-  expect(kept.headers.get('connection')).toBe('keep-alive');
-  const passed = await fetch(`${base}/world/other?x=1`);
-  expect(await passed.text()).toBe('from next');
-  expect(passed.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-  expect(fallbacks).toEqual(['/world/other?x=1']);
-  await expect.poll(() => lines.filter((line) => line.msg === 'request').length).toBe(2);
-  expect(lines.filter((line) => line.msg === 'request')[0]).toMatchObject({
-    reqId: 'upstream-id-5678',
-    method: 'GET',
-    path: '/world/kept',
-    status: 200,
-  });
-
-  // While draining, the kept page closes its keep-alive connection like any other answer.
-  const drainingServer = http.createServer(
-    createRequestPipeline({
-      handlers: [],
-      fallback: async (_req, res) => void res.end(),
-      logger: capture().logger,
-      draining: () => true,
-      answerAtOnce: (_req, res, headers) => {
-        res.writeHead(200, headers);
-        res.end('kept');
-        return 200;
-      },
-    }),
-  );
-  servers.push(drainingServer);
-  await new Promise<void>((resolve) => drainingServer.listen(0, '127.0.0.1', resolve));
-  const closing = await fetch(`http://127.0.0.1:${(drainingServer.address() as AddressInfo).port}/world/kept`);
-  expect(await closing.text()).toBe('kept');
-  expect(closing.headers.get('connection')).toBe('close');
-  expect(graceful.draining()).toBe(false);
 });

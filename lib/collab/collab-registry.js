@@ -1,5 +1,5 @@
 // The process-wide meeting point of the collaboration server (lib/collab, bundled by
-// Next.js) and the production server (server/main.mjs, plain Node.js), which run two
+// Next.js) and the production server (server/next-thread.mjs, plain Node.js), which run two
 // copies of this module and find the one record on globalThis — as lib/log.js and
 // lib/shutdown-hooks.js do. Plain JavaScript for the same reason.
 

@@ -1,7 +1,9 @@
 // The process-wide record of public cache invalidations: which tag was invalidated when.
 // Plain JavaScript on purpose: it is shared by lib/ code (bundled by Next.js) and by the
 // cache handler (cache-handler.mjs, loaded by Node.js directly), which therefore run two
-// copies of this module; both find the one record on globalThis.
+// copies of this module; both find the one record on globalThis. The production server's
+// front thread, which keeps the public pages, has a record of its own, kept up to date
+// from this thread's (server/invalidation-bridge.mjs).
 
 const KEY = Symbol.for('wiredesk.public-cache.invalidations');
 // Enough for every story touched in a long uptime; past it we forget the details and
@@ -9,7 +11,17 @@ const KEY = Symbol.for('wiredesk.public-cache.invalidations');
 const MAX_TAGS = 100_000;
 
 /**
- * @typedef {{ tagTimes: Map<string, number>, everythingAt: number, instanceId: string }} InvalidationRegistry
+ * What a listener hears: these tags changed at `at`, or (`tags` null) everything did.
+ * @typedef {{ tags: string[] | null, at: number }} InvalidationEvent
+ */
+
+/**
+ * @typedef {{
+ *   tagTimes: Map<string, number>,
+ *   everythingAt: number,
+ *   instanceId: string,
+ *   listeners: Set<(event: InvalidationEvent) => void>,
+ * }} InvalidationRegistry
  */
 
 /** @returns {InvalidationRegistry} */
@@ -17,7 +29,12 @@ export function getInvalidationRegistry() {
   const holder = /** @type {Record<symbol, InvalidationRegistry | undefined>} */ (/** @type {unknown} */ (globalThis));
   let registry = holder[KEY];
   if (!registry) {
-    registry = { tagTimes: new Map(), everythingAt: 0, instanceId: globalThis.crypto.randomUUID() };
+    registry = {
+      tagTimes: new Map(),
+      everythingAt: 0,
+      instanceId: globalThis.crypto.randomUUID(),
+      listeners: new Set(),
+    };
     holder[KEY] = registry;
   }
   return registry;
@@ -31,10 +48,12 @@ export function getInvalidationRegistry() {
  */
 export function recordInvalidation(tags, at = Date.now()) {
   const registry = getInvalidationRegistry();
-  for (const tag of tags) {
+  const list = [...tags];
+  for (const tag of list) {
     if ((registry.tagTimes.get(tag) ?? 0) < at) registry.tagTimes.set(tag, at);
   }
   if (registry.tagTimes.size > MAX_TAGS) recordEverythingInvalidated(at);
+  else tellListeners(registry, { tags: list, at });
 }
 
 /**
@@ -46,6 +65,29 @@ export function recordEverythingInvalidated(at = Date.now()) {
   const registry = getInvalidationRegistry();
   registry.tagTimes.clear();
   registry.everythingAt = Math.max(registry.everythingAt, at);
+  tellListeners(registry, { tags: null, at });
+}
+
+/**
+ * Calls `listener` with every invalidation recorded from now on, until the returned
+ * function is called. The production server's front thread keeps the public pages, and
+ * lib/ (in the Next.js thread) records what changed: this is how the news crosses over
+ * (server/next-thread.mjs).
+ * @param {(event: InvalidationEvent) => void} listener
+ * @returns {() => void}
+ */
+export function onInvalidation(listener) {
+  const { listeners } = getInvalidationRegistry();
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * @param {InvalidationRegistry} registry
+ * @param {InvalidationEvent} event
+ */
+function tellListeners(registry, event) {
+  for (const listener of registry.listeners) listener(event);
 }
 
 /**
