@@ -20,9 +20,9 @@ const HOP_BY_HOP = new Set([
 ]);
 
 /**
- * The client's address as the Next.js thread must see it (sign-in throttling reads the
- * first X-Forwarded-For entry): appended to what a proxy in front of us already said,
- * as nginx's $proxy_add_x_forwarded_for does.
+ * The client's address as the Next.js thread must see it (sign-in attempts are recorded
+ * with the first X-Forwarded-For entry): appended to what a proxy in front of us already
+ * said, as nginx's $proxy_add_x_forwarded_for does.
  * @param {import('node:http').IncomingMessage} req
  */
 function forwardedFor(req) {

@@ -148,7 +148,7 @@ test('everything else reaches the Next.js thread as sent: method, address, Host,
   expect(request!.headers.host).toBe(front);
   expect(request!.headers['x-forwarded-for']).toBe('127.0.0.1');
 
-  // Behind nginx, the address nginx saw comes first (sign-in throttling reads it).
+  // Behind nginx, the address nginx saw comes first (sign-in attempts are recorded with it).
   await (await fetch(`http://${front}/login`, { headers: { 'x-forwarded-for': '203.0.113.9' } })).text();
   expect(seen[1]!.headers['x-forwarded-for']).toBe('203.0.113.9, 127.0.0.1');
 });
