@@ -99,6 +99,7 @@ async function runLighthouseOnce(url, { chromiumPath }) {
   } finally {
     chromium.kill('SIGTERM');
     await exited;
-    fs.rmSync(profile, { recursive: true, force: true });
+    // Chromium's helper processes can still be writing to the profile as the browser exits.
+    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }
