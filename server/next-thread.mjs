@@ -123,6 +123,8 @@ if (readiness.status !== 200) {
   logger.flush();
   process.exit(1);
 }
+// The private port, for benchmarks that compare the two threads (bench/front-hop.mjs).
+logger.info({ port }, 'Next.js thread listening on a private loopback port');
 front.postMessage({ type: 'listening', port });
 
 /**

@@ -26,7 +26,7 @@ export async function startBenchServer(env, { stdio = 'ignore' } = {}) {
   };
   for (let i = 0; i < 600; i++) {
     try {
-      if ((await fetch(`${base}/login`)).ok) return { base, stop, pid: server.pid };
+      if ((await fetch(`${base}/login`)).ok) return { base, stop, pid: server.pid, child: server };
     } catch {
       // not up yet
     }
