@@ -83,7 +83,7 @@ export function createForwarder({ port, host = '127.0.0.1' }) {
       outgoing.on('response', (incoming) => {
         res.writeHead(incoming.statusCode ?? 502, endToEnd(incoming.headers));
         // Streamed as it comes: the client router's payloads arrive in pieces.
-        res.flushHeaders?.();
+        res.flushHeaders();
         incoming.pipe(res);
         incoming.on('end', done);
         incoming.on('error', () => {

@@ -4,9 +4,9 @@
 // AsyncLocalStorage — with one active (Next.js keeps its request state in several), Node
 // 20 runs async hooks on every socket write, a tenth of what a page from memory costs.
 // docs/decisions/014-front-thread.md
-import { BASE_SECURITY_HEADERS, resourceContentSecurityPolicy } from '../lib/http/security-headers.js';
 import { logRequestLine } from '../lib/log.js';
-import { REQUEST_ID_HEADER, resolveRequestId } from './request-id.mjs';
+import { identifyRequest } from './request-id.mjs';
+import { setSecurityDefaults } from './security-defaults.mjs';
 
 /**
  * @param {{
@@ -25,20 +25,14 @@ export function createFrontRequestHandler({ pageCache, forward, logger, draining
    * @returns {Promise<boolean>} whether the page cache answered (else the Next.js thread did)
    */
   async function answer(req, res) {
-    if (await pageCache.handler.handle(req, res)) return true;
+    if (await pageCache.answer(req, res)) return true;
     await forward(req, res);
     return false;
   }
 
   return (req, res) => {
     const startedAt = performance.now();
-    const requestId = resolveRequestId(req.headers[REQUEST_ID_HEADER]);
-    // The Next.js thread reads it from the request (and logs with it); the client gets it back.
-    req.headers[REQUEST_ID_HEADER] = requestId;
-    const url = req.url ?? '/';
-    const queryAt = url.indexOf('?');
-    // The path only: query strings can carry tokens and personal search terms.
-    const path = queryAt === -1 ? url : url.slice(0, queryAt);
+    const { requestId, path } = identifyRequest(req);
     // While draining, keep-alive connections are closed after their current answer.
     const closing = draining();
     const status = pageCache.answerFromMemory(
@@ -72,8 +66,7 @@ export function createFrontRequestHandler({ pageCache, forward, logger, draining
           res.destroy();
           return;
         }
-        for (const [name, value] of Object.entries(BASE_SECURITY_HEADERS)) res.setHeader(name, value);
-        res.setHeader('content-security-policy', resourceContentSecurityPolicy());
+        setSecurityDefaults(res);
         res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
         res.end(`Wiredesk could not answer this request (request ${requestId}). Try again in a moment.\n`);
       },

@@ -1,6 +1,6 @@
 import { AsyncResource } from 'node:async_hooks';
 import { runWithRequestContext } from '../lib/log.js';
-import { REQUEST_ID_HEADER, resolveRequestId } from './request-id.mjs';
+import { identifyRequest } from './request-id.mjs';
 
 /**
  * What every handler gets besides the request and response.
@@ -44,13 +44,7 @@ import { REQUEST_ID_HEADER, resolveRequestId } from './request-id.mjs';
 export function createRequestPipeline({ handlers, fallback, logger, draining, onStart }) {
   return (req, res) => {
     const startedAt = performance.now();
-    const requestId = resolveRequestId(req.headers[REQUEST_ID_HEADER]);
-    // Next.js reads it from the request (and logs with it); the client gets it back.
-    req.headers[REQUEST_ID_HEADER] = requestId;
-    const url = req.url ?? '/';
-    const queryAt = url.indexOf('?');
-    // The path only: query strings can carry tokens and personal search terms.
-    const path = queryAt === -1 ? url : url.slice(0, queryAt);
+    const { requestId, path } = identifyRequest(req);
     // Inside the request context, the logger's lines carry `reqId` (lib/log.js).
     const log = logger;
     // In flight until answered (a graceful stop waits for it).

@@ -384,75 +384,78 @@ export function createPublicPageCache({ render, maxBytes = 64 * 1024 * 1024, now
     }
   };
 
-  /** @type {{ name: string, handle: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<boolean> }} */
-  const handler = {
-    name: 'public page cache',
-    async handle(req, res) {
-      const request = publicPageRequest(req.method ?? 'GET', req.url ?? '/', req.headers);
-      if (!request) return false;
-      const { key } = request;
-      if (key !== null) {
-        const cached = fresh(key);
-        if (cached) {
-          stats.hits++;
-          sendPage(req, res, cached, 'hit');
-          return true;
-        }
-        // While a page renders, others asking for it wait for that render instead of
-        // starting their own (a story going viral is one render).
-        const inFlight = rendering.get(key);
-        if (inFlight) {
-          const page = await inFlight.catch(() => null);
-          if (page) {
-            stats.hits++;
-            sendPage(req, res, page, 'hit');
-            return true;
-          }
-        }
-      }
-      // HEAD has no body to keep or strip.
-      if (req.method === 'HEAD') return false;
-      const acceptEncoding = req.headers['accept-encoding'];
-      if (key === null || rendering.has(key)) {
-        stats.uncacheable++;
-        await sendUnkept(req, res, await renderCaptured(req, res), acceptEncoding);
+  /**
+   * Answers a reader page — from memory, after one render, or rendered and sent without
+   * scripts when it is not kept — and returns true; returns false for anything else.
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   * @returns {Promise<boolean>}
+   */
+  const answer = async (req, res) => {
+    const request = publicPageRequest(req.method ?? 'GET', req.url ?? '/', req.headers);
+    if (!request) return false;
+    const { key } = request;
+    if (key !== null) {
+      const cached = fresh(key);
+      if (cached) {
+        stats.hits++;
+        sendPage(req, res, cached, 'hit');
         return true;
       }
-
-      // Stamped with the moment the render began: anything published after that moment
-      // invalidates it, even if the render read the database just before the commit.
-      const renderedAt = now();
-      /** @type {RenderedResponse | undefined} */
-      let rendered;
-      const pending = (async () => {
-        rendered = await renderCaptured(req, res);
-        return toCachedPage({ ...request, key, renderedAt }, rendered);
-      })();
-      rendering.set(key, pending);
-      try {
-        const page = await pending;
+      // While a page renders, others asking for it wait for that render instead of
+      // starting their own (a story going viral is one render).
+      const inFlight = rendering.get(key);
+      if (inFlight) {
+        const page = await inFlight.catch(() => null);
         if (page) {
-          stats.misses++;
-          catchUp();
-          if (!isInvalidatedSince(page.tags, page.renderedAt)) keep(page);
-          sendPage(req, res, page, 'miss');
-        } else if (rendered) {
-          stats.uncacheable++;
-          await sendUnkept(req, res, rendered, acceptEncoding);
+          stats.hits++;
+          sendPage(req, res, page, 'hit');
+          return true;
         }
-      } finally {
-        rendering.delete(key);
       }
+    }
+    // HEAD has no body to keep or strip.
+    if (req.method === 'HEAD') return false;
+    const acceptEncoding = req.headers['accept-encoding'];
+    if (key === null || rendering.has(key)) {
+      stats.uncacheable++;
+      await sendUnkept(req, res, await renderCaptured(req, res), acceptEncoding);
       return true;
-    },
+    }
+
+    // Stamped with the moment the render began: anything published after that moment
+    // invalidates it, even if the render read the database just before the commit.
+    const renderedAt = now();
+    /** @type {RenderedResponse | undefined} */
+    let rendered;
+    const pending = (async () => {
+      rendered = await renderCaptured(req, res);
+      return toCachedPage({ ...request, key, renderedAt }, rendered);
+    })();
+    rendering.set(key, pending);
+    try {
+      const page = await pending;
+      if (page) {
+        stats.misses++;
+        catchUp();
+        if (!isInvalidatedSince(page.tags, page.renderedAt)) keep(page);
+        sendPage(req, res, page, 'miss');
+      } else if (rendered) {
+        stats.uncacheable++;
+        await sendUnkept(req, res, rendered, acceptEncoding);
+      }
+    } finally {
+      rendering.delete(key);
+    }
+    return true;
   };
 
   /**
-   * The synchronous first look, before any asynchronous machinery (server/front.mjs): a GET or HEAD of a page kept under exactly its
-   * path (no query string, not search) is answered here and now — no URL parsing, no
-   * promise, no header set one by one. Anything else (a miss, a query string, search, a
+   * The synchronous first look, before any asynchronous machinery (server/front.mjs): a
+   * GET or HEAD of a page kept under exactly its path (no query string, not search) is
+   * answered here and now — no URL parsing, no promise, no header set one by one. Anything else (a miss, a query string, search, a
    * request of the client router) returns 0 and takes the full path, which ends in
-   * `handler` above. Returns the status sent, or 0.
+   * `answer` above. Returns the status sent, or 0.
    * @param {import('node:http').IncomingMessage} req
    * @param {import('node:http').ServerResponse} res
    * @param {string[]} extra headers for this answer, as name, value pairs
@@ -471,7 +474,7 @@ export function createPublicPageCache({ render, maxBytes = 64 * 1024 * 1024, now
   };
 
   return {
-    handler,
+    answer,
     answerFromMemory,
     /** How the cache is doing (for tests and the benchmark). */
     stats: () => ({ ...stats, pages: pages.size, bytes }),

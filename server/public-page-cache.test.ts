@@ -36,7 +36,7 @@ async function render(req: http.IncomingMessage, res: http.ServerResponse) {
 
 const cache = createPublicPageCache({ render });
 let base: string;
-// As server/pipeline.mjs does: the synchronous answer from memory first (when on), then the handler.
+// As server/front.mjs does: the synchronous answer from memory first (when on), then answer().
 let immediate = false;
 const immediateStatuses: number[] = [];
 const server = http.createServer((req, res) => {
@@ -46,7 +46,7 @@ const server = http.createServer((req, res) => {
       immediateStatuses.push(status);
       if (status !== 0) return;
     }
-    if (!(await cache.handler.handle(req, res))) {
+    if (!(await cache.answer(req, res))) {
       res.writeHead(299, { 'content-type': 'text/plain' });
       res.end('passed on');
     }

@@ -17,3 +17,18 @@ export function resolveRequestId(incoming) {
   const value = Array.isArray(incoming) ? incoming[0] : incoming;
   return value && WELL_FORMED.test(value) ? value : randomUUID();
 }
+
+/**
+ * What every request path settles first: the request's id — written back on the request,
+ * so the Next.js thread reads it (and logs with it) — and its path for the log, without
+ * the query string (query strings can carry tokens and personal search terms).
+ * @param {import('node:http').IncomingMessage} req
+ * @returns {{ requestId: string, path: string }}
+ */
+export function identifyRequest(req) {
+  const requestId = resolveRequestId(req.headers[REQUEST_ID_HEADER]);
+  req.headers[REQUEST_ID_HEADER] = requestId;
+  const url = req.url ?? '/';
+  const queryAt = url.indexOf('?');
+  return { requestId, path: queryAt === -1 ? url : url.slice(0, queryAt) };
+}

@@ -1,5 +1,5 @@
 import { findUpgradeHandler } from '../lib/collab/collab-registry.js';
-import { REQUEST_ID_HEADER, resolveRequestId } from './request-id.mjs';
+import { identifyRequest } from './request-id.mjs';
 
 const STATUS_TEXT = { 404: 'Not Found', 503: 'Service Unavailable' };
 
@@ -25,11 +25,7 @@ function refuse(socket, status) {
  */
 export function createUpgradeRouter({ logger, draining }) {
   return (req, socket, head) => {
-    const url = req.url ?? '/';
-    const queryAt = url.indexOf('?');
-    const path = queryAt === -1 ? url : url.slice(0, queryAt);
-    const reqId = resolveRequestId(req.headers[REQUEST_ID_HEADER]);
-    req.headers[REQUEST_ID_HEADER] = reqId;
+    const { requestId: reqId, path } = identifyRequest(req);
     socket.on('error', () => socket.destroy());
     const handler = findUpgradeHandler(path);
     const status = draining() ? 503 : handler ? 101 : 404;
